@@ -1,6 +1,8 @@
 """The loading entry points: read, decode, detect, dispatch, check.
 
-Each format module exposes ``parse(text: str, *, name: str) -> Filing`` and raises
+Each format module exposes ``parse(text: str, *, name: str, filing: Filing | None = None,
+document: str = "primary") -> Filing`` (filling ``filing`` when given, which is how the
+SGML loader merges an embedded document into what it read from the header) and raises
 :class:`~ownergraph.errors.LoadError` (or :class:`~ownergraph.errors.NotAFilingError`)
 for input it cannot read. :func:`load_bytes` guarantees that nothing else escapes.
 
