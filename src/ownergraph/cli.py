@@ -1,0 +1,203 @@
+"""The ``ownergraph`` command line: parses arguments, calls :mod:`ownergraph.api`.
+
+Every error the library raises on purpose is printed as one line naming what failed
+and why, with a non-zero exit status; never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.markup import escape
+
+from ownergraph import __version__, api
+from ownergraph.errors import OwnergraphError
+from ownergraph.output import Table, render
+
+__all__ = ["cli", "main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMATS = click.Choice(["table", "csv", "json"])
+
+
+def _console(err: bool = False) -> Console:
+    return Console(stderr=err, soft_wrap=False, highlight=False)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    _console(err=True).print(f"[bold red]error:[/] {escape(message)}")
+    sys.exit(code)
+
+
+def handle_errors(fn: F) -> F:
+    """Turn the project's errors into one clear line and exit status 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except OwnergraphError as e:
+            _fail(str(e))
+        except KeyboardInterrupt:
+            _fail("interrupted; the store keeps every filing loaded before the interruption", 130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def emit(table: Table, fmt: str) -> None:
+    """Print ``table`` in ``fmt`` to standard output."""
+    out = render(table, fmt)
+    if isinstance(out, str):
+        click.echo(out, nl=not out.endswith("\n"))
+    else:
+        _console().print(out)
+
+
+def _store_path(ctx: click.Context) -> Any:
+    return ctx.obj["store"] if ctx.obj and ctx.obj.get("store") else "default"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ownergraph")
+@click.option(
+    "--store",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="OWNERGRAPH_STORE",
+    help="Store directory (default ./ownergraph.db, or $OWNERGRAPH_STORE).",
+)
+@click.pass_context
+def cli(ctx: click.Context, store: Path | None) -> None:
+    """ownergraph: who owns and controls whom, from SEC Schedule 13D/13G filings."""
+    ctx.ensure_object(dict)
+    ctx.obj["store"] = store
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--max-bytes", type=int, default=None, help="Refuse files larger than this.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the summary and failures.")
+@click.pass_context
+@handle_errors
+def load(ctx: click.Context, paths: tuple[Path, ...], max_bytes: int | None, quiet: bool) -> None:
+    """Load filings (files or directories, recursively) into the store."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    out, err = _console(), _console(err=True)
+    files, _ = api.expand_paths(paths)
+    with api.open_store(_store_path(ctx)) as store:
+        progress = Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=len(files) < 5 or not err.is_terminal,
+        )
+        with progress:
+            task = progress.add_task("loading", total=len(files))
+
+            def on_file(path: Path, loaded: api.LoadedFiling | None, error: str | None) -> None:
+                progress.advance(task)
+                if error is not None:
+                    progress.console.print(f"[red]failed[/] {escape(str(path))}: {escape(error)}")
+                elif loaded is not None and not quiet and len(files) <= 20:
+                    progress.console.print(
+                        f"loaded {escape(loaded.path)}: {escape(loaded.form)}"
+                        f"{' on ' + escape(loaded.issuer) if loaded.issuer else ''}, "
+                        f"{loaded.reporting_persons} reporting person(s), {loaded.entities} entities, "
+                        f"{loaded.facts} facts, {len(loaded.warnings)} warning(s)"
+                    )
+                    for w in loaded.warnings[:10]:
+                        progress.console.print(f"  [yellow]warning:[/] {escape(w)}")
+
+            report = api.load_paths(store, files, max_bytes=max_bytes, on_file=on_file)
+        entities = sum(f.entities for f in report.loaded)
+        facts = sum(f.facts for f in report.loaded)
+        holdings = sum(f.reporting_persons for f in report.loaded)
+        warnings = sum(len(f.warnings) for f in report.loaded)
+        where = store.path if store.path is not None else "memory"
+        out.print(
+            f"{len(report.loaded)} filing(s) loaded into {escape(str(where))}: {entities} entities, "
+            f"{holdings} holdings, {facts} facts, {warnings} warning(s); {len(report.failed)} failed"
+            + (f"; {len(report.skipped)} other file(s) skipped" if report.skipped else "")
+        )
+        for reason, failed in sorted(report.failures_by_reason().items()):
+            out.print(f"  {len(failed)} failed: {escape(reason)}")
+    if report.failed:
+        sys.exit(1)
+
+
+def _params(values: tuple[str, ...]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for v in values:
+        if "=" not in v:
+            raise click.BadParameter(f"{v!r} is not name=value", param_hint="-p")
+        name, value = v.split("=", 1)
+        params[name.strip()] = value
+    return params
+
+
+@cli.command()
+@click.argument("query")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="A parameter value.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.option("--allow-update", is_flag=True, help="Allow a SPARQL Update to change the store.")
+@click.pass_context
+@handle_errors
+def query(ctx: click.Context, query: str, params: tuple[str, ...], fmt: str, allow_update: bool) -> None:
+    """Run QUERY: a name from `ownergraph queries`, a FILE.rq, or SPARQL text."""
+    with api.open_store(_store_path(ctx)) as store:
+        emit(api.run_query(store, query, _params(params), allow_update=allow_update), fmt)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@handle_errors
+def queries(fmt: str) -> None:
+    """List the named queries with their descriptions and parameters."""
+    from ownergraph.queries import library
+
+    rows = [
+        {
+            "name": q.name,
+            "title": q.title,
+            "description": q.description,
+            "parameters": "; ".join(
+                f"{p.name} ({p.type}, {'required' if p.required else 'optional'}): {p.description}"
+                for p in q.params
+            ),
+        }
+        for q in library().values()
+    ]
+    emit(Table(["name", "title", "description", "parameters"], rows, "Named queries"), fmt)
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "trig", "nq", "jsonld"]),
+    default="trig",
+    show_default=True,
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.pass_context
+@handle_errors
+def export(ctx: click.Context, fmt: str, output: Path) -> None:
+    """Write the whole store to a file (ttl merges the filings' graphs)."""
+    with api.open_store(_store_path(ctx)) as store, output.open("wb") as fh:
+        api.export(store, fmt, fh)
+    _console().print(f"wrote {escape(str(output))}")
+
+
+def main() -> None:
+    """Entry point of the ``ownergraph`` script and ``python -m ownergraph``."""
+    cli(prog_name="ownergraph")

@@ -1,0 +1,233 @@
+"""The store: an Oxigraph dataset used through rdflib, on disk or in memory.
+
+One named graph per filing. :meth:`GraphStore.replace_graph` swaps a filing's graph in
+a single Oxigraph update transaction (``DROP`` then ``INSERT DATA``), so a reload is
+idempotent, a failed load changes nothing, and a reader sees the old graph or the new
+one, never half of either.
+
+Examples
+--------
+>>> from rdflib import Graph, Literal, URIRef
+>>> store = GraphStore.open(None)  # in memory
+>>> g = Graph()
+>>> _ = g.add((URIRef("urn:x:a"), URIRef("urn:x:p"), Literal(5)))
+>>> store.replace_graph(URIRef("urn:x:g"), g)
+1
+>>> store.replace_graph(URIRef("urn:x:g"), g)  # again: replaced, not added
+1
+>>> len(store)
+1
+>>> store.close()
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef
+from rdflib.query import Result
+from rdflib.term import Identifier
+
+from ownergraph.errors import StoreError
+
+__all__ = ["DEFAULT_STORE", "GraphStore", "default_store_path"]
+
+DEFAULT_STORE = "ownergraph.db"
+
+_EXPORT_FORMATS = {
+    "ttl": "turtle",
+    "turtle": "turtle",
+    "trig": "trig",
+    "nq": "nquads",
+    "nquads": "nquads",
+    "jsonld": "json-ld",
+    "json-ld": "json-ld",
+    "nt": "nt",
+}
+
+
+def default_store_path() -> Path:
+    """``$OWNERGRAPH_STORE`` if set, else ``./ownergraph.db``."""
+    return Path(os.environ.get("OWNERGRAPH_STORE") or DEFAULT_STORE)
+
+
+def _explain_open_error(path: Path, err: Exception) -> str:
+    text = str(err)
+    low = text.lower()
+    if "lock" in low:
+        return (
+            f"the store at {path} is locked by another process "
+            "(another ownergraph command is using it; wait for it to finish)"
+        )
+    if "permission" in low or "read-only" in low or "readonly" in low:
+        return f"the store at {path} cannot be written (permission denied or read-only file system)"
+    if "corrupt" in low or "invalid" in low:
+        return f"the store at {path} is damaged or not an ownergraph store ({text})"
+    return f"the store at {path} cannot be opened ({text})"
+
+
+class GraphStore:
+    """A dataset of named graphs, one per filing, backed by Oxigraph.
+
+    Use :meth:`open` rather than the constructor. ``path=None`` keeps everything in
+    memory (tests, the demo's scratch work); a path persists it on disk.
+    """
+
+    def __init__(self, ox_store: ox.Store, path: Path | None, read_only: bool = False) -> None:
+        from oxrdflib import OxigraphStore
+
+        self.path = path
+        self.read_only = read_only
+        self._ox = ox_store
+        self.dataset = Dataset(store=OxigraphStore(store=ox_store), default_union=True)
+
+    @classmethod
+    def open(cls, path: str | Path | None, *, read_only: bool = False) -> GraphStore:
+        """Open (creating when missing) the store at ``path``, or a memory store.
+
+        Raises
+        ------
+        StoreError
+            when the store is locked by another process, not writable, or damaged.
+        """
+        if path is None:
+            return cls(ox.Store(), None)
+        p = Path(path)
+        try:
+            if read_only:
+                if not p.exists():
+                    raise StoreError(f"there is no store at {p} (load filings into it first)")
+                return cls(ox.Store.read_only(str(p)), p, read_only=True)
+            if p.exists() and not p.is_dir():
+                raise StoreError(f"{p} is a file, not a store directory")
+            if p.exists() and not os.access(p, os.W_OK):
+                raise StoreError(f"the store at {p} is read-only (no write permission)")
+            return cls(ox.Store(str(p)), p)
+        except (OSError, RuntimeError) as e:
+            raise StoreError(_explain_open_error(p, e)) from None
+
+    # -- writing ---------------------------------------------------------------
+
+    def replace_graph(self, name: URIRef, graph: Graph) -> int:
+        """Replace the named graph ``name`` with the triples of ``graph``, atomically.
+
+        Returns the number of triples now in that graph.
+        """
+        self._writable()
+        body = graph.serialize(format="nt")
+        update = f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}"
+        try:
+            self._ox.update(update)
+        except OSError as e:
+            raise StoreError(f"could not write to the store: {e}") from None
+        return self.graph_size(name)
+
+    def remove_graph(self, name: URIRef) -> None:
+        """Remove the named graph ``name`` (nothing happens when it is absent)."""
+        self._writable()
+        self._ox.update(f"DROP SILENT GRAPH <{name}>")
+
+    def clear(self) -> None:
+        """Remove everything."""
+        self._writable()
+        self._ox.clear()
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"the store at {self.path} is open read-only")
+
+    # -- reading ---------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._ox)
+
+    def graph_size(self, name: URIRef) -> int:
+        """Number of triples in the named graph ``name``."""
+        return sum(1 for _ in self._ox.quads_for_pattern(None, None, None, ox.NamedNode(str(name))))
+
+    def graph_names(self) -> list[URIRef]:
+        """The names of all named graphs, sorted."""
+        return sorted(URIRef(g.value) for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def has_graph(self, name: URIRef) -> bool:
+        """True when the named graph ``name`` holds any triple."""
+        return self._ox.contains_named_graph(ox.NamedNode(str(name))) and self.graph_size(name) > 0
+
+    def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
+        """Run a SPARQL query over the union of all graphs, values bound, never spliced."""
+        return self.dataset.query(text, initBindings=dict(bindings or {}))
+
+    def graph(self, name: URIRef) -> Graph:
+        """An in-memory copy of one named graph."""
+        g = Graph()
+        for q in self._ox.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
+            g.add(_from_ox_triple(q))
+        return g
+
+    def union_graph(self) -> Graph:
+        """An in-memory copy of every triple of every graph."""
+        g = Graph()
+        for q in self._ox:
+            g.add(_from_ox_triple(q))
+        return g
+
+    def iter_quads(self) -> Iterator[Any]:
+        """The raw Oxigraph quads."""
+        return iter(self._ox)
+
+    # -- export ----------------------------------------------------------------
+
+    def export(self, fmt: str, dest: IO[bytes]) -> None:
+        """Write everything as ``ttl``, ``trig``, ``nq`` or ``jsonld`` to ``dest``.
+
+        Turtle has no graphs, so it writes the union; the others keep each filing's graph.
+        """
+        try:
+            rdf_format = _EXPORT_FORMATS[fmt.lower()]
+        except KeyError:
+            raise StoreError(
+                f"unknown export format {fmt!r}; use one of ttl, trig, nq, jsonld"
+            ) from None
+        if rdf_format in ("turtle", "nt"):
+            g = self.union_graph()
+            _bind(g)
+            dest.write(g.serialize(format=rdf_format).encode("utf-8"))
+            return
+        ds = Dataset()
+        _bind(ds)
+        for q in self._ox:
+            s, p, o = _from_ox_triple(q)
+            ds.graph(URIRef(q.graph_name.value)).add((s, p, o))
+        dest.write(ds.serialize(format=rdf_format).encode("utf-8"))
+
+    def close(self) -> None:
+        """Flush and release the store (its lock, for an on-disk store)."""
+        try:
+            if self.path is not None and not self.read_only:
+                self._ox.flush()
+        finally:
+            del self.dataset
+            del self._ox
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _bind(g: Graph) -> None:
+    from ownergraph import ontology
+
+    for prefix, ns in getattr(ontology, "PREFIXES", {}).items():
+        g.bind(prefix, ns)
+
+
+def _from_ox_triple(q: Any) -> tuple[Any, Any, Any]:
+    from oxrdflib._converter import from_ox
+
+    return from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)
