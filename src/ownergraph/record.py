@@ -250,6 +250,8 @@ class CoverPage(Sourced):
     number: int  # 1-based position among the cover pages
     person: str  # entity key (row 1)
     irs_number: str | None = None
+    cik: str | None = None  # the reporting person's CIK where the cover page gives it
+    no_cik: bool | None = None  # the filer stated that the person has no CIK
     group_a: bool | None = None  # row 2 (a) checked
     group_b: bool | None = None  # row 2 (b) checked
     source_of_funds: list[str] = field(default_factory=list)  # row 4 codes
