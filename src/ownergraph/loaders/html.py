@@ -1,0 +1,58 @@
+"""EDGAR HTML primary documents and HTML exhibits.
+
+The HTML is turned into filing text by :func:`ownergraph.loaders.htmltext.html_to_text`
+(tables as tab-separated rows, checkboxes as ``[X]``/``[ ]``, footnote marks as ``(n)``)
+and read by :func:`ownergraph.loaders.textual.parse_text_filing`.
+
+Examples
+--------
+>>> f = parse("<html><body><p>SCHEDULE 13G</p></body></html>", name="x.htm")
+>>> f.format
+'html'
+"""
+
+from __future__ import annotations
+
+from ownergraph.errors import LoadError
+from ownergraph.loaders.htmltext import html_to_text
+from ownergraph.loaders.textual import parse_text_filing
+from ownergraph.record import Filing
+
+__all__ = ["parse"]
+
+
+def parse(
+    text: str, *, name: str, filing: Filing | None = None, document: str = "primary"
+) -> Filing:
+    """Read an HTML filing document (into ``filing`` when one is given).
+
+    Parameters
+    ----------
+    text : str
+        The decoded HTML.
+    name : str
+        The file name, for messages.
+    filing : Filing, optional
+        A record to fill, e.g. one the SGML loader filled from the submission header.
+    document : str
+        Which document of the submission this is (``"primary"``, ``"EX-99.1"``...).
+
+    Raises
+    ------
+    LoadError
+        naming ``name``, for any input that cannot be read; nothing else escapes.
+    """
+    try:
+        return parse_text_filing(
+            html_to_text(text), name=name, fmt="html", filing=filing, document=document
+        )
+    except LoadError:
+        raise
+    except RecursionError:
+        raise LoadError(name, "the HTML is nested too deeply to read") from None
+    except MemoryError:
+        raise LoadError(name, "the HTML is too large to read in memory") from None
+    except Exception as e:
+        raise LoadError(
+            name, f"could not be read as an HTML document ({type(e).__name__}: {e})"
+        ) from e
