@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import lxml.etree as etree
 import lxml.html
@@ -182,6 +183,7 @@ _END_OF_BOX_LINE = re.compile(
 )
 _WHOLE_CELL_BOX = re.compile(r"^[oOxX]$")
 
+_ROW_NUMBER = re.compile(r"^\(?\d{1,2}[.):]?\)?$")
 _FOOTNOTE_SUP = re.compile(r"^\(?(\d{1,3}|[a-z]|[ivx]{1,4}|\*{1,3}|[†‡§]{1,2})\)?$")
 _ORDINAL_SUP = re.compile(r"^(?:st|nd|rd|th|er|e|o|a)$", re.I)
 
@@ -448,27 +450,28 @@ class _Walker:
             if cell.text or cell.complex
         }
         order = sorted(used)
+        head: list[list[Any]] | None = None  # the last row written, as [start, end, text]
+        pending: list[list[list[Any]]] = []
         for row, cols in zip(rows, starts, strict=True):
             if not any(cell.text or cell.complex for cell in row.cells):
                 continue
             if any(cell.complex for cell in row.cells):
+                _flush_rows(pending, order, out)
+                pending = []
+                head = None
                 self.block_row(row, out)
                 continue
-            slots: list[str] = []
-            last = -1
-            for cell, col in zip(row.cells, cols, strict=True):
-                if col not in used:
-                    continue
-                # empty cells for kept columns skipped since the previous cell
-                gap = sum(1 for u in order if last < u < col) if last >= 0 or slots else 0
-                slots.extend([""] * gap)
-                slots.append(cell.text)
-                last = col + cell.colspan - 1
-            line = "\t".join(slots).rstrip("\t")
-            if line.strip("\t"):
-                out.append(_LINE)
-                out.append(line)
-                out.append(_LINE)
+            spans = [
+                [col, col + cell.colspan - 1, cell.text]
+                for cell, col in zip(row.cells, cols, strict=True)
+                if col in used or cell.text
+            ]
+            if head is not None and _continues(head, spans, order[0]):
+                _merge_into(head, spans)
+                continue
+            pending.append(spans)
+            head = spans
+        _flush_rows(pending, order, out)
 
     def block_row(self, row: _Row, out: list[str]) -> None:
         """A row whose cells hold tables or long text: each such cell as lines."""
@@ -494,6 +497,62 @@ class _Walker:
         if prefix:
             out.append(_LINE)
             out.append("\t".join(prefix))
+            out.append(_LINE)
+
+
+def _continues(head: list[list[Any]], spans: list[list[Any]], first_col: int) -> bool:
+    """Whether a row only continues the numbered row above it (a cover-page row whose
+    caption wraps, or whose value or boxes stand in rows of their own): the row above
+    starts with a row number; this row's first column is an empty cell, its text starts
+    further right, it is not a numbered row of its own, and all its text falls under
+    one cell of the row above."""
+    lead = next((sp for sp in spans if sp[0] <= first_col <= sp[1]), None)
+    if lead is None or lead[2]:
+        return False
+    texts = [sp for sp in spans if sp[2]]
+    head_texts = [sp for sp in head if sp[2]]
+    if not texts or len(head_texts) < 2 or head_texts[0][0] >= texts[0][0]:
+        return False
+    if not _ROW_NUMBER.match(head_texts[0][2]):
+        return False
+    if len(texts) > 1 and _ROW_NUMBER.match(texts[0][2]):
+        return False
+    targets = {id(_target(head_texts, sp[0])) for sp in texts}
+    return len(targets) == 1
+
+
+def _target(head_texts: list[list[Any]], col: int) -> list[Any]:
+    """The cell of the row above under which column ``col`` falls (nearest on the left)."""
+    best = head_texts[0]
+    for sp in head_texts:
+        if sp[0] <= col:
+            best = sp
+    return best
+
+
+def _merge_into(head: list[list[Any]], spans: list[list[Any]]) -> None:
+    head_texts = [sp for sp in head if sp[2]]
+    for sp in spans:
+        if sp[2]:
+            t = _target(head_texts, sp[0])
+            t[2] = f"{t[2]} {sp[2]}"
+
+
+def _flush_rows(rows: list[list[list[Any]]], order: list[int], out: list[str]) -> None:
+    """Write rows as lines: kept columns in order, cells separated by a tab."""
+    for spans in rows:
+        slots: list[str] = []
+        last = -1
+        for start, end, text in spans:
+            # empty slots for kept columns skipped since the previous cell (row spans)
+            if last >= 0 or slots:
+                slots.extend([""] * sum(1 for u in order if last < u < start))
+            slots.append(text)
+            last = end
+        line = "\t".join(slots).rstrip("\t")
+        if line.strip("\t"):
+            out.append(_LINE)
+            out.append(line)
             out.append(_LINE)
 
 
