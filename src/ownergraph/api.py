@@ -26,9 +26,11 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from ownergraph.errors import LoadError, OwnergraphError, QueryError, StoreError
-from ownergraph.graph.store import GraphStore, default_store_path
+from ownergraph.graph.store import GraphDataError, GraphStore, default_store_path
+from ownergraph.interrupt import SignalGuard
 from ownergraph.output import Table, python_value
 from ownergraph.queries import NamedQuery, bind_value, is_update, resolve_query
+from ownergraph.sparql_guard import refuse_network
 
 __all__ = [
     "FILING_SUFFIXES",
@@ -137,46 +139,63 @@ def load_paths(
     A file that fails is recorded with its reason and leaves the store as it was; the
     others still load. ``on_file(path, loaded, error)`` is called after each file (for
     progress bars).
+
+    SIGINT and SIGTERM stop the batch with
+    :class:`~ownergraph.interrupt.LoadInterrupted` (a ``KeyboardInterrupt``): a filing
+    being written is finished first, so every filing graph in the store is complete.
     """
     from ownergraph.graph.build import build_graph
     from ownergraph.loaders import load_file
 
     files, skipped = expand_paths(paths)
     report = LoadReport(skipped=[str(s) for s in skipped])
-    for f in files:
-        loaded: LoadedFiling | None = None
-        error: str | None = None
-        try:
-            filing = load_file(f, max_bytes=max_bytes)
+    with SignalGuard(total=len(files)) as guard:
+        for f in files:
+            guard.check()
+            loaded: LoadedFiling | None = None
+            error: str | None = None
             try:
-                name, graph = build_graph(filing)
-            except OwnergraphError:
+                filing = load_file(f, max_bytes=max_bytes)
+                try:
+                    name, graph = build_graph(filing)
+                except OwnergraphError:
+                    raise
+                except Exception as e:  # a builder bug must name the file, not end the batch
+                    raise LoadError(
+                        str(f), f"could not be turned into a graph ({type(e).__name__}: {e})"
+                    ) from e
+                issuer = (
+                    filing.entities[filing.issuer].name
+                    if filing.issuer in filing.entities
+                    else None
+                )
+                warnings = list(filing.warnings)
+                for obj in _record_objects(filing):
+                    warnings.extend(obj.warnings)
+                with guard.critical():  # a signal waits until this filing is written and counted
+                    try:
+                        facts = store.replace_graph(name, graph)
+                    except GraphDataError as e:
+                        raise LoadError(str(f), str(e)) from None
+                    loaded = LoadedFiling(
+                        path=str(f),
+                        graph=str(name),
+                        form=filing.form,
+                        issuer=issuer,
+                        reporting_persons=len(filing.cover_pages),
+                        entities=len(filing.entities),
+                        facts=facts,
+                        warnings=warnings,
+                    )
+                    report.loaded.append(loaded)
+                    guard.loaded = len(report.loaded)
+            except StoreError:
                 raise
-            except Exception as e:  # a builder bug must name the file, not end the batch
-                raise LoadError(str(f), f"could not be turned into a graph ({type(e).__name__}: {e})") from e
-            facts = store.replace_graph(name, graph)
-            issuer = filing.entities[filing.issuer].name if filing.issuer in filing.entities else None
-            warnings = list(filing.warnings)
-            for obj in _record_objects(filing):
-                warnings.extend(obj.warnings)
-            loaded = LoadedFiling(
-                path=str(f),
-                graph=str(name),
-                form=filing.form,
-                issuer=issuer,
-                reporting_persons=len(filing.cover_pages),
-                entities=len(filing.entities),
-                facts=facts,
-                warnings=warnings,
-            )
-            report.loaded.append(loaded)
-        except StoreError:
-            raise
-        except OwnergraphError as e:
-            error = str(e.reason) if isinstance(e, LoadError) else str(e)
-            report.failed.append((str(f), error))
-        if on_file is not None:
-            on_file(f, loaded, error)
+            except OwnergraphError as e:
+                error = str(e.reason) if isinstance(e, LoadError) else str(e)
+                report.failed.append((str(f), error))
+            if on_file is not None:
+                on_file(f, loaded, error)
     return report
 
 
@@ -258,9 +277,11 @@ def run_query(
 ) -> Table:
     """Run a named query, a ``.rq`` file, or SPARQL text, with ``params`` bound.
 
-    SPARQL Update is refused unless ``allow_update`` is true.
+    SPARQL Update is refused unless ``allow_update`` is true; ``SERVICE`` and ``LOAD``
+    (which would reach the network) are refused always.
     """
     nq = resolve_query(spec)
+    refuse_network(nq.text, nq.path or nq.name)  # SERVICE / LOAD: never, even with allow_update
     if is_update(nq.text):
         if not allow_update:
             raise QueryError(
@@ -269,7 +290,12 @@ def run_query(
             )
         if params:
             raise QueryError("parameters cannot be bound into a SPARQL Update")
-        store.dataset.update(nq.text)
+        try:
+            store.dataset.update(nq.text)
+        except OwnergraphError:
+            raise
+        except Exception as e:
+            raise QueryError(f"{nq.path or nq.name}: the update failed: {e}") from None
         return Table(["result"], [{"result": "update applied"}], nq.title)
     bindings = _bindings(store, nq, params or {})
     try:

@@ -33,8 +33,9 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from ownergraph.errors import StoreError
+from ownergraph.sparql_guard import refuse_network
 
-__all__ = ["DEFAULT_STORE", "GraphStore", "default_store_path"]
+__all__ = ["DEFAULT_STORE", "GraphDataError", "GraphStore", "default_store_path"]
 
 DEFAULT_STORE = "ownergraph.db"
 
@@ -48,6 +49,11 @@ _EXPORT_FORMATS = {
     "json-ld": "json-ld",
     "nt": "nt",
 }
+
+
+class GraphDataError(StoreError):
+    """A graph handed to :meth:`GraphStore.replace_graph` holds a term that is not valid
+    RDF (an IRI with spaces or ``>``, a malformed language tag): nothing was written."""
 
 
 def default_store_path() -> Path:
@@ -115,21 +121,34 @@ class GraphStore:
     def replace_graph(self, name: URIRef, graph: Graph) -> int:
         """Replace the named graph ``name`` with the triples of ``graph``, atomically.
 
+        The graph is written as one SPARQL update (``DROP`` then ``INSERT DATA``), which
+        Oxigraph applies in a single transaction: all of it or nothing. Every term is
+        converted to an Oxigraph term first and written in Oxigraph's own escaped
+        N-Triples form, so text read from a filing can never change the update.
+
         Returns the number of triples now in that graph.
+
+        Raises
+        ------
+        GraphDataError
+            when ``name`` or a term of ``graph`` is not valid RDF (nothing is written).
+        StoreError
+            when the store is read-only or cannot be written.
         """
         self._writable()
-        body = graph.serialize(format="nt")
-        update = f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}"
+        update = _replace_update(name, graph)
         try:
             self._ox.update(update)
-        except OSError as e:
+        except (OSError, RuntimeError) as e:
             raise StoreError(f"could not write to the store: {e}") from None
+        except (SyntaxError, ValueError) as e:  # a term our conversion let through
+            raise GraphDataError(f"the graph <{name}> could not be written: {e}") from None
         return self.graph_size(name)
 
     def remove_graph(self, name: URIRef) -> None:
         """Remove the named graph ``name`` (nothing happens when it is absent)."""
         self._writable()
-        self._ox.update(f"DROP SILENT GRAPH <{name}>")
+        self._ox.update(f"DROP SILENT GRAPH {_graph_name(name)}")
 
     def clear(self) -> None:
         """Remove everything."""
@@ -151,14 +170,21 @@ class GraphStore:
 
     def graph_names(self) -> list[URIRef]:
         """The names of all named graphs, sorted."""
-        return sorted(URIRef(g.value) for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
+        return sorted(
+            URIRef(g.value) for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode)
+        )
 
     def has_graph(self, name: URIRef) -> bool:
         """True when the named graph ``name`` holds any triple."""
         return self._ox.contains_named_graph(ox.NamedNode(str(name))) and self.graph_size(name) > 0
 
     def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
-        """Run a SPARQL query over the union of all graphs, values bound, never spliced."""
+        """Run a SPARQL query over the union of all graphs, values bound, never spliced.
+
+        A query using ``SERVICE`` or ``LOAD`` is refused (:mod:`ownergraph.sparql_guard`):
+        Oxigraph would otherwise reach the network.
+        """
+        refuse_network(text, "query")
         return self.dataset.query(text, initBindings=dict(bindings or {}))
 
     def graph(self, name: URIRef) -> Graph:
@@ -225,6 +251,31 @@ def _bind(g: Graph) -> None:
 
     for prefix, ns in getattr(ontology, "PREFIXES", {}).items():
         g.bind(prefix, ns)
+
+
+def _graph_name(name: URIRef) -> str:
+    """``<name>`` checked and escaped by Oxigraph; :class:`GraphDataError` when invalid."""
+    try:
+        return str(ox.NamedNode(str(name)))
+    except ValueError as e:
+        raise GraphDataError(f"{str(name)!r} is not a valid graph name ({e})") from None
+
+
+def _replace_update(name: URIRef, graph: Graph) -> str:
+    """The SPARQL update that swaps graph ``name`` for ``graph``, built from Oxigraph terms."""
+    from oxrdflib._converter import to_ox
+
+    gname = _graph_name(name)
+    lines = []
+    for s, p, o in graph:
+        try:
+            lines.append(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} .")
+        except (ValueError, TypeError) as e:
+            raise GraphDataError(
+                f"the graph {gname} holds a term that is not valid RDF ({e}): {s!r} {p!r} {o!r}"
+            ) from None
+    body = "\n".join(lines)
+    return f"DROP SILENT GRAPH {gname} ;\nINSERT DATA {{ GRAPH {gname} {{\n{body}\n}} }}"
 
 
 def _from_ox_triple(q: Any) -> tuple[Any, Any, Any]:
