@@ -34,6 +34,35 @@ _ORG_WORDS = re.compile(
 )
 
 
+# Words ``fingerprints.remove_types`` drops that tell two parties apart: a fund's
+# series number ("Partners II" vs "Partners III") and a general partner ("G.P.").
+_DISTINCTIVE = re.compile(r"\b(?:[IVX]{1,4}|G\.?\s?P\.?)(?=[\s,.;)]|$)", re.IGNORECASE)
+_ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$", re.IGNORECASE)
+
+
+def _remove_types(name: str) -> str:
+    """``fingerprints.remove_types`` keeping series numerals and "G.P." (see above).
+
+    Examples
+    --------
+    >>> _remove_types("Farallon Capital Institutional Partners II, L.P.")
+    'farallon capital institutional partners II'
+    >>> _remove_types("Icahn Enterprises G.P. Inc.")
+    'icahn enterprises general partner'
+    """
+    stripped = fingerprints.remove_types(name) or ""
+    kept = []
+    for m in _DISTINCTIVE.finditer(name):
+        word = re.sub(r"[\s.]", "", m.group(0)).upper()
+        if word == "GP":
+            kept.append("general partner")
+        elif _ROMAN.match(word) and word != "I":
+            kept.append(word)
+    have = " " + re.sub(r"\W+", " ", stripped.upper()) + " "
+    missing = [w for w in kept if f" {w.upper()} " not in have]
+    return " ".join([stripped.strip(), *missing]).strip() if missing else stripped
+
+
 def clean_name(name: str) -> str:
     """``name`` with markup remnants, stray punctuation and runs of spaces removed.
 
@@ -64,7 +93,7 @@ def fingerprint(name: str) -> str:
     True
     """
     cleaned = clean_name(name)
-    stripped = fingerprints.remove_types(cleaned) or ""
+    stripped = _remove_types(cleaned)
     fp = fingerprints.generate(stripped) if stripped.strip() else None
     if not fp:
         fp = fingerprints.generate(cleaned)
@@ -86,7 +115,7 @@ def entity_key(name: str) -> str:
     False
     """
     cleaned = clean_name(name)
-    stripped = fingerprints.remove_types(cleaned) or ""
+    stripped = _remove_types(cleaned)
     base = fingerprints.generate(stripped, keep_order=True) if stripped.strip() else None
     if not base:
         base = fingerprints.generate(cleaned, keep_order=True) or cleaned.lower()
