@@ -41,6 +41,7 @@ Examples
 
 from __future__ import annotations
 
+import html as _html
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -171,6 +172,10 @@ _LONE_GLYPH_MAP = {
 }
 # bracketed boxes: [X] [x] [ X ] [ ] [  ] [_] [√]
 _BRACKET_RE = re.compile(r"\[\s*([xX\u2713\u2714\u221a])\s*\]|\[(?:\s*|_{1,3})\]")
+# /X/ and / / (typewriter boxes), ( ) and (X) before a rule
+_SLASH_BOX = re.compile(r"(?<![\w/])/(?:\s*([xX])\s*|\s+)/(?![\w/])")
+_PAREN_EMPTY = re.compile(r"\(\s+\)")
+_PAREN_X = re.compile(r"\(\s*[xX]\s*\)(?=\s*(?:Rule|§|Section)\s*(?:240\.)?13d)")
 # a lone o/x where it can only be a box
 _BOX_LETTER = "[oOxX]"
 _AFTER_AB = re.compile(r"(\([a-d]\)\s*)" + _BOX_LETTER + r"(?![\w\-(])")
@@ -251,6 +256,10 @@ def normalize_checkboxes(line: str) -> str:
     '[X] Rule 13d-1(b)'
     >>> normalize_checkboxes("[ x ] yes [  ] no")
     '[X] yes [ ] no'
+    >>> normalize_checkboxes("/X/ Rule 13d-1(c) / / Rule 13d-1(d) (X) Rule 13d-1(b) ( ) Rule 13d-1(j)")
+    '[X] Rule 13d-1(c) [ ] Rule 13d-1(d) [X] Rule 13d-1(b) [ ] Rule 13d-1(j)'
+    >>> normalize_checkboxes("(x) any action similar to those enumerated above; and/or")
+    '(x) any action similar to those enumerated above; and/or'
     >>> normalize_checkboxes("Tax exempt o bonds x 5")
     'Tax exempt o bonds x 5'
     """
@@ -260,6 +269,11 @@ def normalize_checkboxes(line: str) -> str:
         line = _BRACKET_RE.sub(lambda m: "[X]" if m.group(1) else "[ ]", line)
     if _LONE_GLYPH.search(line):
         line = _LONE_GLYPH.sub(lambda m: _LONE_GLYPH_MAP[m.group(1)], line)
+    if "/" in line:
+        line = _SLASH_BOX.sub(lambda m: "[X]" if m.group(1) else "[ ]", line)
+    if "(" in line:
+        line = _PAREN_EMPTY.sub("[ ]", line)
+        line = _PAREN_X.sub("[X]", line)
     if "o" in line or "x" in line or "O" in line or "X" in line:
         line = _AFTER_AB.sub(lambda m: m.group(1) + _letter_box(m.group(0)[-1]), line)
         line = _BEFORE_RULE.sub(lambda m: _letter_box(m.group(0)), line)
@@ -665,6 +679,27 @@ def _assemble(pieces: list[str]) -> str:
     return _TAGLIKE.sub("\u2039", "\n".join(result))
 
 
+# tags that only HTML has: without any of them the input is plain text with SGML-style
+# tags (<PAGE>, <TABLE><S><C> of 1990s EDGAR text, a <DOCUMENT> wrapper)
+_MARKUP = re.compile(
+    r"<(?:p|div|br|td|th|tr|font|html|body|span|b|i|u|center|li|ul|ol|h[1-6]|img|a|hr|sup)[\s/>]",
+    re.I,
+)
+_SGML_TAG = re.compile(r"</?[A-Za-z][\w:-]{0,30}(?:\s[^<>\n]{0,200})?>")
+
+
+def _plain_text(text: str) -> str:
+    """Filing text of a document that is plain text with SGML-style tags: the tags go,
+    character references are decoded, and the lines are kept."""
+    text = _SGML_TAG.sub("", text)
+    text = _html.unescape(text.replace("\r\n", "\n").replace("\r", "\n"))
+    pieces: list[str] = []
+    for line in text.split("\n"):
+        pieces.append(_clean_text(line))
+        pieces.append(_PARA if not line.strip() else _LINE)
+    return _assemble(pieces)
+
+
 _PARSER_OPTIONS = {
     "remove_comments": True,
     "remove_pis": True,
@@ -696,6 +731,8 @@ def html_to_text(html: str) -> str:
     """
     if not html or not html.strip():
         return ""
+    if not _MARKUP.search(html):
+        return _plain_text(html)
     data = html.encode("utf-8", errors="replace")
     parser = lxml.html.HTMLParser(encoding="utf-8", **_PARSER_OPTIONS)
     try:
