@@ -1,0 +1,127 @@
+"""Reconciling the parties of an SEC header with those the documents name.
+
+The header spells a party as EDGAR conformed it ("ICAHN CARL C", "NOONDAY ASSET
+MANAGEMENT L P", "NUTRI SYSTEM INC /DE/"); the cover pages spell it as the filer wrote
+it ("Carl C. Icahn"). :func:`match_keys` gives the keys under which two spellings of
+one party meet, and :func:`merge_into` folds one entity into another (one entity, every
+spelling kept as an alias, identifiers kept) and rewrites every reference to it.
+
+Examples
+--------
+>>> bool(match_keys("ICAHN CARL C") & match_keys("Carl C. Icahn"))
+True
+>>> bool(match_keys("NOONDAY ASSET MANAGEMENT L P") & match_keys("Noonday Asset Management, L.P."))
+True
+>>> bool(match_keys("SHAW D E INVESTMENTS LP") & match_keys("D. E. Shaw Investments, L.P."))
+True
+>>> bool(match_keys("TIME WARNER INC") & match_keys("Warner Communications Inc."))
+False
+>>> strip_edgar_suffix("NUTRI SYSTEM INC /DE/"), strip_edgar_suffix("FARALLON PARTNERS L L C/CA")
+('NUTRI SYSTEM INC', 'FARALLON PARTNERS L L C')
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any
+
+from ownergraph.normalize import fingerprint
+from ownergraph.record import Filing
+
+__all__ = ["match_keys", "merge_into", "rekey", "strip_edgar_suffix"]
+
+_SUFFIX = re.compile(r"\s*/\s*[A-Z0-9]{1,4}\s*/?\s*$", re.I)
+
+
+def strip_edgar_suffix(name: str) -> str:
+    """``name`` without the ``/DE/``-style suffix EDGAR adds to tell names apart."""
+    out = name
+    for _ in range(2):
+        out = _SUFFIX.sub("", out)
+    return out.strip() or name.strip()
+
+
+def _collapse_initials(name: str) -> str:
+    t = re.sub(r"(?<=\b[A-Za-z])\.\s*(?=[A-Za-z]\b)", " ", name)
+    t = re.sub(r"\b([A-Za-z])\.", r"\1", t)
+
+    def join(m: re.Match[str]) -> str:
+        return m.group(0).replace(" ", "")
+
+    return re.sub(r"\b[A-Za-z](?:\s+[A-Za-z]\b)+", join, t)
+
+
+def match_keys(name: str) -> set[str]:
+    """Order-free keys under which spellings of one party's name meet."""
+    base = strip_edgar_suffix(name)
+    keys = {fingerprint(base), fingerprint(_collapse_initials(base))}
+    return {k for k in keys if k and k != "unnamed"}
+
+
+_REF_FIELDS = {
+    "issuer",
+    "holder",
+    "person",
+    "controller",
+    "controlled",
+    "organization",
+    "on_behalf_of",
+    "nominated_by",
+    "entity",
+    "party",
+    "attention",
+    "seller",
+    "buyer",
+    "signer",
+    "notice_person",
+}
+_REF_LISTS = {"filers", "group_members", "subjects"}
+
+
+def _rekey_obj(obj: Any, old: str, new: str) -> None:
+    if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
+        return
+    for f in dataclasses.fields(obj):
+        value = getattr(obj, f.name)
+        if f.name in _REF_FIELDS and value == old:
+            setattr(obj, f.name, new)
+        elif f.name in _REF_LISTS and isinstance(value, list):
+            renamed = [new if v == old else v for v in value]
+            deduped: list[Any] = []
+            for v in renamed:
+                if v not in deduped:
+                    deduped.append(v)
+            setattr(obj, f.name, deduped)
+        elif isinstance(value, list):
+            for item in value:
+                _rekey_obj(item, old, new)
+        elif isinstance(value, dict) and f.name in ("share_classes", "agreements"):
+            for item in value.values():
+                _rekey_obj(item, old, new)
+
+
+def rekey(filing: Filing, old: str, new: str) -> None:
+    """Make every reference to entity key ``old`` in ``filing`` refer to ``new``."""
+    _rekey_obj(filing, old, new)
+
+
+def merge_into(filing: Filing, old: str, new: str) -> None:
+    """Fold entity ``old`` into entity ``new``: one entity, both spellings, all ids.
+
+    Examples
+    --------
+    >>> from ownergraph.record import Entity
+    >>> f = Filing(form="SC 13D", schedule="13D")
+    >>> _ = f.add_entity(Entity(key="icahn-carl-c", name="ICAHN CARL C", cik="0000921669"))
+    >>> _ = f.add_entity(Entity(key="carl-c-icahn", name="Carl C. Icahn"))
+    >>> f.filers = ["icahn-carl-c"]
+    >>> merge_into(f, "icahn-carl-c", "carl-c-icahn")
+    >>> sorted(f.entities), f.filers, f.entities["carl-c-icahn"].aliases, f.entities["carl-c-icahn"].cik
+    (['carl-c-icahn'], ['carl-c-icahn'], ['ICAHN CARL C'], '0000921669')
+    """
+    if old == new or old not in filing.entities or new not in filing.entities:
+        return
+    entity = filing.entities.pop(old)
+    filing.add_entity(dataclasses.replace(entity, key=new))
+    rekey(filing, old, new)
