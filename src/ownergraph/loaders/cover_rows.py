@@ -1,0 +1,363 @@
+"""Finding the cover pages in filing text and cutting them into rows.
+
+A cover page is found by its captions, not by its row numbers: "Name of reporting
+person", "Sole voting power", "Percent of class represented by amount in row (11)" and
+so on, in whatever layout (tab-separated table cells, free-form plain text with the
+value on the caption line or below it, dotted leaders, numbers "(7)", "7", "7." or
+none). Each caption must open its line (after a row number, a box, or the words of the
+"Number of shares beneficially owned by each reporting person with" label) so that
+prose in the items that reuses the words is not taken for a row.
+
+Examples
+--------
+>>> text = "1 NAME OF REPORTING PERSON\\nAcme Corp.\\n7 SOLE VOTING POWER 10\\n"
+>>> text += "8 SHARED VOTING POWER 0\\n9 SOLE DISPOSITIVE POWER 10\\n"
+>>> text += "10 SHARED DISPOSITIVE POWER 0\\n14 TYPE OF REPORTING PERSON CO\\n"
+>>> [(r.field, r.value.strip()) for r in find_pages(text)[0].rows][:2]
+[('name', 'Acme Corp.'), ('sole_voting', '10')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["ROW_13D", "ROW_13G", "Page", "Row", "find_pages"]
+
+_S = r"[\s\xa0]+"
+
+
+def _words(*parts: str) -> str:
+    return _S.join(parts)
+
+
+#: caption patterns by field, in the order the form prints them
+_CAPTIONS: list[tuple[str, str]] = [
+    (
+        "name",
+        r"names?"
+        + _S
+        + r"of"
+        + _S
+        + r"(?:the"
+        + _S
+        + r")?reporting"
+        + _S
+        + r"persons?(?:\s*\(s\))?",
+    ),
+    (
+        "irs",
+        r"(?:(?:s\.?\s?s\.?|social\s+security)\s+(?:or|and|/)\s+)?i\.?\s?r\.?\s?s\.?"
+        + _S
+        + r"identification"
+        + _S
+        + r"nos?\.?(?:"
+        + _S
+        + r"of"
+        + _S
+        + r"(?:the\s+)?above"
+        + _S
+        + r"persons?)?(?:\s*\((?:entities|entity)"
+        + _S
+        + r"only\))?",
+    ),
+    (
+        "group",
+        _words("check", "the", "appropriate", "box", "if", "a", "member", "of", "a", "group"),
+    ),
+    ("sec", _words("sec", "use", "only")),
+    ("funds", _words("source", "of", "funds")),
+    (
+        "legal",
+        r"check"
+        + _S
+        + r"(?:the"
+        + _S
+        + r")?(?:box"
+        + _S
+        + r")?if"
+        + _S
+        + r"disclosure"
+        + _S
+        + r"of"
+        + _S
+        + r"legal"
+        + _S
+        + r"proceedings(?:"
+        + _S
+        + r"(?:is"
+        + _S
+        + r")?required"
+        + _S
+        + r"pursuant"
+        + _S
+        + r"to"
+        + _S
+        + r"items?"
+        + _S
+        + r"2\s*\(?d\)?"
+        + _S
+        + r"(?:or|and)"
+        + _S
+        + r"2\s*\(?e\)?)?",
+    ),
+    (
+        "citizenship",
+        r"citizenship"
+        + _S
+        + r"or"
+        + _S
+        + r"(?:the"
+        + _S
+        + r")?place"
+        + _S
+        + r"of"
+        + _S
+        + r"organi[sz]ation",
+    ),
+    (
+        "label",
+        _words("number", "of", "shares", "beneficially", "owned", "by", "each", "reporting")
+        + _S
+        + r"persons?(?:"
+        + _S
+        + r"with)?:?",
+    ),
+    ("sole_voting", _words("sole", "voting", "power")),
+    ("shared_voting", _words("shared", "voting", "power")),
+    ("sole_dispositive", _words("sole", "dispositive", "power")),
+    ("shared_dispositive", _words("shared", "dispositive", "power")),
+    (
+        "aggregate",
+        _words("aggregate", "amount", "beneficially", "owned")
+        + r"(?:"
+        + _S
+        + _words("by", "each", "reporting")
+        + _S
+        + r"persons?)?",
+    ),
+    (
+        "excludes",
+        r"check"
+        + _S
+        + r"(?:box"
+        + _S
+        + r")?if"
+        + _S
+        + r"(?:the"
+        + _S
+        + r")?aggregate"
+        + _S
+        + r"amount"
+        + _S
+        + r"in"
+        + _S
+        + r"row"
+        + r"\s*\(?\s*\d{1,2}\s*\)?"
+        + _S
+        + r"excludes"
+        + _S
+        + r"certain"
+        + _S
+        + r"shares",
+    ),
+    (
+        "percent",
+        r"percent(?:age)?"
+        + _S
+        + r"of"
+        + _S
+        + r"(?:the"
+        + _S
+        + r")?class"
+        + _S
+        + r"represented"
+        + _S
+        + r"by"
+        + _S
+        + r"(?:the"
+        + _S
+        + r")?amount"
+        + _S
+        + r"in"
+        + _S
+        + r"row"
+        + r"\s*\(?\s*\d{1,2}\s*\)?",
+    ),
+    ("type", _words("type", "of", "reporting") + _S + r"persons?"),
+]
+_CAPTION = re.compile("|".join(f"(?P<{f}>{p})" for f, p in _CAPTIONS), re.IGNORECASE)
+# what a caption may be preceded by on its line: a row number, boxes, rules, the label
+_LEAD = re.compile(
+    r"^(?:[\s\xa0\d().:;*#|_\[\]-]|number|of|shares|beneficially|owned|by|each|reporting|"
+    r"persons?|with|row|no\.)*$",
+    re.IGNORECASE,
+)
+_ROWNO = re.compile(r"(?:^|(?<=[\s\xa0]))\(?(\d{1,2})\)?\.?[\s\xa0]*$")
+_TAIL = re.compile(
+    r"^(?:[\s\xa0]*(?:\((?:see|see\s+instructions?|please\s+see)[^)\n]{0,40}\)|\*+|:|\.(?!\d)|"
+    r"\((?:entities|entity)\s+only\)|\((?:voluntary)\)))*",
+    re.IGNORECASE,
+)
+
+#: row numbers of each field on the 13D and 13G cover pages
+ROW_13D = {
+    "name": 1,
+    "irs": 1,
+    "group": 2,
+    "sec": 3,
+    "funds": 4,
+    "legal": 5,
+    "citizenship": 6,
+    "sole_voting": 7,
+    "shared_voting": 8,
+    "sole_dispositive": 9,
+    "shared_dispositive": 10,
+    "aggregate": 11,
+    "excludes": 12,
+    "percent": 13,
+    "type": 14,
+}
+ROW_13G = {
+    "name": 1,
+    "irs": 1,
+    "group": 2,
+    "sec": 3,
+    "citizenship": 4,
+    "sole_voting": 5,
+    "shared_voting": 6,
+    "sole_dispositive": 7,
+    "shared_dispositive": 8,
+    "aggregate": 9,
+    "excludes": 10,
+    "percent": 11,
+    "type": 12,
+}
+_AMOUNTS = ("sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive", "aggregate")
+
+
+@dataclass
+class Row:
+    """One caption of a cover page and the raw text of its value.
+
+    ``start`` is where the row begins (its number, when written), ``caption_end``
+    where the caption ends and the value begins, ``end`` where the value ends.
+    """
+
+    field: str
+    number: int | None
+    start: int
+    caption_end: int
+    end: int
+    value: str
+    caption: str
+
+
+@dataclass
+class Page:
+    """One reporting person's cover page: its rows, and where it lies in the text."""
+
+    start: int
+    end: int
+    rows: list[Row] = field(default_factory=list)
+
+    def get(self, name: str) -> Row | None:
+        """The first row for ``name``, if the page has one."""
+        for r in self.rows:
+            if r.field == name:
+                return r
+        return None
+
+    @property
+    def schedule(self) -> str:
+        """``"13D"`` when the page has a source-of-funds or legal-proceedings row."""
+        if self.get("funds") or self.get("legal"):
+            return "13D"
+        cit = self.get("citizenship")
+        if cit is not None and cit.number == 6:
+            return "13D"
+        return "13G"
+
+
+@dataclass
+class _Hit:
+    field: str
+    start: int  # row start (the number, when written)
+    cap_start: int
+    cap_end: int
+    number: int | None
+
+
+def _hits(text: str) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for m in _CAPTION.finditer(text):
+        name = m.lastgroup
+        assert name is not None
+        line_start = max(text.rfind("\n", 0, m.start()), text.rfind("\t", 0, m.start())) + 1
+        prefix = text[line_start : m.start()]
+        if name != "irs" and not _LEAD.match(prefix):
+            continue
+        start = m.start()
+        number = None
+        back = text[max(0, m.start() - 24) : m.start()]
+        rn = _ROWNO.search(back)
+        if rn is not None and name != "irs":
+            n = int(rn.group(1))
+            if name != "label" and n in (ROW_13D.get(name), ROW_13G.get(name)):
+                number = n
+                start = m.start() - (len(back) - rn.start())
+                # keep a newline that opened the number with the previous value
+                while start < m.start() and text[start] in " \t\xa0\n":
+                    start += 1
+        tail = _TAIL.match(text, m.end())
+        cap_end = tail.end() if tail else m.end()
+        hits.append(_Hit(name, start, m.start(), cap_end, number))
+    return hits
+
+
+def find_pages(text: str) -> list[Page]:
+    """The cover pages in ``text``, in order, each cut into rows.
+
+    A page starts at a "name of reporting person" caption and ends at the next one,
+    or just after its "type of reporting person" row. A page must have at least three
+    of the rows 7-11 to count.
+    """
+    hits = _hits(text)
+    groups: list[list[_Hit]] = []
+    current: list[_Hit] | None = None
+    for h in hits:
+        if h.field == "name":
+            current = [h]
+            groups.append(current)
+        elif current is not None:
+            if any(x.field == "type" for x in current):
+                continue  # past the end of the page: narrative reusing the words
+            if h.field == "irs" and any(x.field not in ("name", "irs") for x in current):
+                continue
+            current.append(h)
+    pages: list[Page] = []
+    for gi, group in enumerate(groups):
+        if sum(1 for h in group if h.field in _AMOUNTS) < 3:
+            continue
+        next_start = len(text)
+        if gi + 1 < len(groups):
+            next_start = groups[gi + 1][0].start
+        page_end = next_start
+        page = Page(start=group[0].start, end=page_end)
+        for i, h in enumerate(group):
+            end = group[i + 1].start if i + 1 < len(group) else page_end
+            if end < h.cap_end:
+                end = h.cap_end
+            page.rows.append(
+                Row(
+                    field=h.field,
+                    number=h.number,
+                    start=h.start,
+                    caption_end=h.cap_end,
+                    end=end,
+                    value=text[h.cap_end : end],
+                    caption=text[h.cap_start : h.cap_end],
+                )
+            )
+        pages.append(page)
+    return pages

@@ -1,0 +1,260 @@
+"""Reading single cover-page values: share counts, boxes, codes, names, places.
+
+These helpers take the raw text of one cover-page row (whatever stands between its
+caption and the next caption) and read the value the row states, or explain why not.
+
+Examples
+--------
+>>> read_amount("  94,415,771 (1)")
+(94415771, None)
+>>> read_amount("-0-")
+(0, None)
+>>> read_amount("See Item 5")
+(None, 'no number stated (See Item 5)')
+>>> read_box("(a) [ ]  (b) [X]", "b")
+True
+>>> read_codes("IN, HC", TYPE_CODES)
+['IN', 'HC']
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "FUND_CODES",
+    "TYPE_CODES",
+    "checked",
+    "clean_value",
+    "first_paragraph",
+    "read_amount",
+    "read_box",
+    "read_codes",
+    "strip_label_words",
+]
+
+#: codes of row 14 (13D) / row 12 (13G), with the 2024 additions
+TYPE_CODES = frozenset(
+    [
+        "BD",
+        "BK",
+        "IC",
+        "IV",
+        "IA",
+        "EP",
+        "HC",
+        "SA",
+        "CP",
+        "CO",
+        "PN",
+        "IN",
+        "OO",
+        "FI",
+        "HF",
+        "EP",
+        "GP",
+    ]
+)
+#: codes of row 4 (13D)
+FUND_CODES = frozenset(["SC", "BK", "AF", "WC", "PF", "OO"])
+
+# The left-hand label of rows 7-10 ("NUMBER OF SHARES BENEFICIALLY OWNED BY EACH
+# REPORTING PERSON WITH"), often broken into one word per line beside the rows.
+_LABEL_WORDS = re.compile(
+    r"(?im)^[ \t\xa0]*(?:number(?:\s+of)?|of|shares|beneficially|owned(?:\s+by)?|by|each|"
+    r"reporting|person|persons|with:?|(?:reporting\s+)?person\s+with:?)(?=[ \t\xa0]{2,}|\t|[ \t\xa0]*$)"
+)
+_NOISE_LINE = re.compile(
+    r"(?im)^[ \t\xa0]*(?:<(?:/?(?:TABLE|CAPTION|S|C|FN|PAGE|PRE|F\d+)|/?TR|/?TD)>[ \t\xa0]*\d*[ \t\xa0]*)+$"
+    r"|<(?:/?(?:TABLE|CAPTION|S|C|FN|PAGE|PRE|F\d+))>"
+    r"|^[ \t\xa0]*[-_=*+.|]{3,}[ \t\xa0-]*$"
+    r"|^[ \t\xa0]*-[ \t\xa0]+-{3,}[ \t\xa0-]*$"
+)
+_ON = r"(?:\[[ \t_]*[xX✓✔√*][ \t_]*\]|\|[ \t]*[xX][ \t]*\||/[ \t]*[xX][ \t]*/|\([ \t]*[xX✓✔][ \t]*\)|[☒☑■þý✓✔✗✘]|(?<![\w'])[xX](?![\w']))"
+_OFF = r"(?:\[[ \t_]*\]|\|_+\||\|[ \t]+\||/[ \t]+/|\([ \t]+\)|[☐□¨]|(?<![\w'])o(?![\w']))"
+_BOX = re.compile(f"(?P<on>{_ON})|(?P<off>{_OFF})")
+_NUMBER = re.compile(r"(?<![\w.,/$-])(-?)(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]*\.\d)(?![\w%])(?!,\d)")
+_REFERENCE = re.compile(
+    r"(?i)\b(?:items?|rows?|rules?|sections?|notes?|footnotes?|lines?|box(?:es)?|exhibits?|schedule)\s*\(?\s*$"
+)
+_ZERO = re.compile(r"(?i)^(?:-+\s*0\s*-+|-+|—|–|none|nil|zero|0(?![\d,.]))(?![\w])")
+_NO_VALUE = re.compile(r"(?i)^(?:see\b|refer\b|not\s+applicable|n/?a\b|\*+$|\(see\b)")
+
+
+def clean_value(raw: str) -> str:
+    """``raw`` without markup remnants, separator lines and the rows' left-hand label.
+
+    Examples
+    --------
+    >>> clean_value("NUMBER OF      \\n  698,700\\n______\\n")
+    '698,700'
+    """
+    t = _NOISE_LINE.sub(" ", raw)
+    t = _LABEL_WORDS.sub(" ", t)
+    t = t.replace("\xa0", " ")
+    t = re.sub(r"[ \t]+", " ", t)
+    t = re.sub(r" ?\n ?", "\n", t)
+    t = re.sub(r"\n{2,}", "\n\n", t)
+    t = t.strip(" \n\t:.-_")
+    if t.startswith(("-0-", "--")):
+        return t.strip()
+    return t.strip()
+
+
+def strip_label_words(text: str) -> str:
+    """``text`` without the words of the "Number of shares ... with" label at its start.
+
+    Examples
+    --------
+    >>> strip_label_words("Owned by each reporting person with: Delaware")
+    'Delaware'
+    """
+    return re.sub(
+        r"(?i)^(?:\s*\b(?:number|of|shares|beneficially|owned|by|each|reporting|person|with)\b:?)+\s*",
+        "",
+        text,
+    )
+
+
+def first_paragraph(text: str) -> str:
+    """The first block of non-blank lines of ``text``, joined with single spaces.
+
+    Examples
+    --------
+    >>> first_paragraph("\\n Cayman Islands,\\n British West Indies\\n\\nNUMBER")
+    'Cayman Islands, British West Indies'
+    """
+    block: list[str] = []
+    for line in text.split("\n"):
+        if line.strip():
+            block.append(line.strip())
+        elif block:
+            break
+    return " ".join(block)
+
+
+def read_amount(raw: str) -> tuple[int | None, str | None]:
+    """The share count a row states, and a reason when there is none.
+
+    "-0-", "0", "None" read as 0; "See Item 5", "N/A" or nothing give ``None``
+    with a reason. The first whole number not preceded by "Item", "Row" and the like
+    is the amount.
+
+    Examples
+    --------
+    >>> read_amount("Shares 94,415,771 representing Class A Ordinary")
+    (94415771, None)
+    >>> read_amount("None")
+    (0, None)
+    >>> read_amount("")
+    (None, 'blank')
+    >>> read_amount("1,234.5 shares")
+    (None, 'no whole number in "1,234.5 shares"')
+    """
+    text = clean_value(raw)
+    text = re.sub(r"^(?:\(\w{1,2}\)|\*+|[:.])\s*", "", text).strip()
+    if not text:
+        return None, "blank"
+    if _ZERO.match(text):
+        return 0, None
+    if _NO_VALUE.match(text):
+        return None, f"no number stated ({first_paragraph(text)[:80]})"
+    for m in _NUMBER.finditer(text):
+        before = text[: m.start()]
+        if _REFERENCE.search(before):
+            continue
+        if re.search(r"\(\s*$", before) and re.match(r"\s*\)", text[m.end() :]):
+            continue  # a footnote mark "(1)"
+        value = int(m.group(2).replace(",", ""))
+        if m.group(1):
+            return value, f"negative share count in {first_paragraph(text)[:80]!r}"
+        return value, None
+    return None, f'no whole number in "{first_paragraph(text)[:80]}"'
+
+
+def checked(segment: str) -> bool | None:
+    """Whether the box in ``segment`` is checked; ``None`` when there is no box.
+
+    Examples
+    --------
+    >>> checked(" [X] "), checked("|_|"), checked("/ /"), checked("nothing here")
+    (True, False, False, None)
+    >>> checked("\u2612"), checked("\u2610"), checked("þ"), checked("¨")
+    (True, False, True, False)
+    """
+    seen = False
+    for m in _BOX.finditer(segment.replace("\xa0", " ")):
+        if m.group("on"):
+            return True
+        seen = True
+    return False if seen else None
+
+
+def read_box(raw: str, which: str | None = None) -> bool | None:
+    """A checkbox row: the box of choice ``which`` ("a"/"b") or the row's single box.
+
+    A row with no box at all reads as unchecked when it is otherwise blank.
+
+    Examples
+    --------
+    >>> read_box("(a) |_|\\n(b) |X|", "a"), read_box("(a) |_|\\n(b) |X|", "b")
+    (False, True)
+    >>> read_box("[ ]"), read_box("")
+    (False, False)
+    >>> read_box("a. / /\\n b. /X/", "b")
+    True
+    """
+    text = raw.replace("\xa0", " ")
+    if which is None:
+        found = checked(text)
+        return bool(found)
+    marks = list(re.finditer(r"(?i)(?:\(\s*([ab])\s*\)|(?<![\w])([ab])[.)](?!\w))", text))
+    spots = {(m.group(1) or m.group(2)).lower(): m for m in marks}
+    if which not in spots:
+        return None
+    m = spots[which]
+    other = "b" if which == "a" else "a"
+    after_end = len(text)
+    if other in spots and spots[other].start() > m.end():
+        after_end = spots[other].start()
+    after = text[m.end() : after_end]
+    found = checked(after)
+    if found is None:
+        # a box written before its letter: "[X] (a)"
+        before_start = 0
+        if other in spots and spots[other].end() <= m.start():
+            before_start = spots[other].end()
+        found = checked(text[before_start : m.start()]) if which == "a" or before_start else None
+    return bool(found)
+
+
+def read_codes(raw: str, allowed: frozenset[str]) -> list[str]:
+    """The codes from ``allowed`` on the first lines of ``raw`` that hold nothing else.
+
+    Examples
+    --------
+    >>> read_codes("\\n PN\\n\\nSCHEDULE 13D", TYPE_CODES)
+    ['PN']
+    >>> read_codes("CO; HC\\nIA\\n* See instructions", TYPE_CODES)
+    ['CO', 'HC', 'IA']
+    """
+    codes: list[str] = []
+    for line in clean_value(raw).split("\n"):
+        s = line.strip()
+        if not s:
+            if codes:
+                break
+            continue
+        s = re.sub(r"\(\s*see\s+instructions?\s*\)|\(\w{1,2}\)|\*+", " ", s, flags=re.I)
+        words = [w for w in re.split(r"[\s,;/&]+|\band\b", s) if w and w.strip(".")]
+        words = [w.strip(".").upper() for w in words]
+        if words and all(w in allowed for w in words):
+            for w in words:
+                if w not in codes:
+                    codes.append(w)
+            continue
+        found = [w for w in words if w in allowed and len(w) == 2]
+        if not codes and found and len(found) * 2 >= len(words):
+            codes.extend(w for w in found if w not in codes)
+        break
+    return codes
