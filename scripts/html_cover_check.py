@@ -46,10 +46,14 @@ def html_documents(corpus: Path) -> Iterator[tuple[str, str, str]]:
             for i, m in enumerate(_DOC.finditer(text)):
                 body = m.group(1)
                 t = _TEXT.search(body)
+                fname = _FILENAME.search(body)
+                if fname and re.search(
+                    r"\.(?:jpe?g|gif|png|pdf|zip|xls\w?)\s*$", fname.group(1), re.I
+                ):
+                    continue
                 if not t or detect_format(t.group(1).strip()) != "html":
                     continue
                 kind = _TYPE.search(body)
-                fname = _FILENAME.search(body)
                 label = f"{path.name}#{i}:{fname.group(1).strip() if fname else ''}"
                 yield label, kind.group(1).strip() if kind else "?", t.group(1)
 

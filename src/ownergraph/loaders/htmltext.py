@@ -464,7 +464,7 @@ class _Walker:
             if cell.text or cell.complex
         }
         order = sorted(used)
-        head: list[list[Any]] | None = None  # the last row written, as [start, end, text]
+        head: list[list[Any]] | None = None  # last row: [start, end, text, rowspan]
         pending: list[list[list[Any]]] = []
         for row, cols in zip(rows, starts, strict=True):
             if not any(cell.text or cell.complex for cell in row.cells):
@@ -476,7 +476,7 @@ class _Walker:
                 self.block_row(row, out)
                 continue
             spans = [
-                [col, col + cell.colspan - 1, cell.text]
+                [col, col + cell.colspan - 1, cell.text, cell.rowspan]
                 for cell, col in zip(row.cells, cols, strict=True)
                 if col in used or cell.text
             ]
@@ -529,7 +529,9 @@ def _continues(head: list[list[Any]], spans: list[list[Any]], first_col: int) ->
         return False
     if not _ROW_NUMBER.match(head_texts[0][2]):
         return False
-    if len(texts) > 1 and _ROW_NUMBER.match(texts[0][2]):
+    if any(sp[3] > 1 for sp in spans):  # a row-spanning cell starts here: a new block
+        return False
+    if any(_ROW_NUMBER.match(sp[2]) for sp in texts[:-1]):  # a numbered row of its own
         return False
     targets = {id(_target(head_texts, sp[0])) for sp in texts}
     return len(targets) == 1
@@ -557,7 +559,7 @@ def _flush_rows(rows: list[list[list[Any]]], order: list[int], out: list[str]) -
     for spans in rows:
         slots: list[str] = []
         last = -1
-        for start, end, text in spans:
+        for start, end, text, _ in spans:
             # empty slots for kept columns skipped since the previous cell (row spans)
             if last >= 0 or slots:
                 slots.extend([""] * sum(1 for u in order if last < u < start))
