@@ -1,0 +1,137 @@
+"""How many cover-page values the cover reader extracts from the real corpus.
+
+Runs :func:`ownergraph.loaders.cover.parse_cover_pages` over the primary document of
+every non-XML corpus file (full submissions are split into documents, HTML converted
+with :func:`ownergraph.loaders.htmltext.html_to_text`, plain text with
+:func:`ownergraph.loaders.text.text_to_filing_text`) and prints, per format, the
+reporting persons found and how many of rows 7-11, the percentage and the citizenship
+were extracted among those whose caption is present, then every miss.
+
+Usage: ``python scripts/cover_accuracy.py [CORPUS_DIR] [-v]``
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from ownergraph.loaders.cover import parse_cover_pages, parse_front_matter
+from ownergraph.loaders.cover_rows import find_pages
+from ownergraph.loaders.decode import decode
+from ownergraph.loaders.htmltext import html_to_text
+from ownergraph.loaders.markdown import markdown_to_text
+from ownergraph.loaders.sgml_documents import split_submission
+from ownergraph.loaders.text import text_to_filing_text
+from ownergraph.record import Filing
+
+FIELDS = {
+    "sole_voting": "sole_voting",
+    "shared_voting": "shared_voting",
+    "sole_dispositive": "sole_dispositive",
+    "shared_dispositive": "shared_dispositive",
+    "aggregate": "aggregate",
+    "percent": "percent_of_class",
+    "citizenship": "citizenship",
+}
+_NAME_CAPTION = re.compile(r"names?[\s\xa0]+of[\s\xa0]+reporting[\s\xa0]+persons?", re.I)
+
+
+def primary_text(path: Path) -> tuple[str, str] | None:
+    """(format label, filing text) of the primary document, or None for XML."""
+    raw = decode(path.read_bytes())
+    suffix = path.suffix.lower()
+    if suffix in (".xml", ".json"):
+        return None
+    if suffix == ".md":
+        return "markdown", markdown_to_text(raw)
+    if suffix in (".htm", ".html") and not re.match(r"\s*<(?:SEC-DOCUMENT|SEC-HEADER|DOCUMENT)>", raw):
+        if re.search(r"<(?:html|body|table|div|p|font)\b", raw[:20000], re.I):
+            return "html", html_to_text(raw)
+        return "text", text_to_filing_text(raw)
+    sub = split_submission(raw, name=str(path))
+    docs = [d for d in sub.documents if d.kind in ("text", "html", "xml")]
+    if not docs:
+        return None
+    primary = next(
+        (d for d in docs if re.match(r"(?:SC|SCHEDULE)\s*13[DG]", d.type, re.I)),
+        next((d for d in docs if not d.type.upper().startswith("EX")), docs[0]),
+    )
+    if primary.kind == "xml":
+        return None
+    ext = suffix.lstrip(".")
+    if primary.kind == "html":
+        return f"{ext}/html", html_to_text(primary.body)
+    return f"{ext}/text", text_to_filing_text(primary.body)
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    args = [a for a in argv if not a.startswith("-")]
+    corpus = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "shared" / "corpus" / "filings"
+    if not corpus.is_dir():
+        print(f"{corpus} is absent")
+        return 1
+    files: dict[str, int] = defaultdict(int)
+    persons: dict[str, int] = defaultdict(int)
+    captions: dict[str, int] = defaultdict(int)
+    present: dict[str, int] = defaultdict(int)
+    got: dict[str, int] = defaultdict(int)
+    failures: list[str] = []
+    for path in sorted(corpus.iterdir()):
+        try:
+            found = primary_text(path)
+        except Exception as e:  # noqa: BLE001 - a report, not a loader
+            failures.append(f"{path.name}: could not be read ({type(e).__name__}: {e})")
+            continue
+        if found is None:
+            continue
+        fmt, text = found
+        filing = Filing(form="", schedule="")
+        parse_front_matter(text, filing)
+        parse_cover_pages(text, filing)
+        files[fmt] += 1
+        persons[fmt] += len(filing.cover_pages)
+        captions[fmt] += len(
+            [m for m in _NAME_CAPTION.finditer(text) if not text[max(0, m.start() - 3) : m.start()].strip().endswith("of")]
+        )
+        pages = find_pages(text)
+        if not filing.cover_pages:
+            failures.append(f"{path.name} [{fmt}]: no cover page found")
+        for cover, page in zip(filing.cover_pages, pages, strict=False):
+            for row_name, attr in FIELDS.items():
+                if page.get(row_name) is None:
+                    continue
+                present[fmt] += 1
+                if getattr(cover, attr) is not None:
+                    got[fmt] += 1
+                else:
+                    row = page.get(row_name)
+                    value = re.sub(r"\s+", " ", row.value if row else "")[:70]
+                    failures.append(f"{path.name} [{fmt}] person {cover.number} {row_name}: {value!r}")
+            if verbose:
+                print(
+                    f"{path.name[:60]} #{cover.number} {filing.entities[cover.person].name!r} "
+                    f"{cover.sole_voting} {cover.shared_voting} {cover.sole_dispositive} "
+                    f"{cover.shared_dispositive} {cover.aggregate} {cover.percent_of_class} "
+                    f"{cover.citizenship.code if cover.citizenship else None} {cover.type_codes}"
+                )
+    print(f"{'format':12} {'files':>5} {'persons':>8} {'captions':>9} {'present':>8} {'extracted':>10} {'rate':>7}")
+    for fmt in sorted(files):
+        rate = got[fmt] / present[fmt] if present[fmt] else 0.0
+        print(
+            f"{fmt:12} {files[fmt]:5} {persons[fmt]:8} {captions[fmt]:9} {present[fmt]:8} {got[fmt]:10} {rate:7.1%}"
+        )
+    total_p, total_g = sum(present.values()), sum(got.values())
+    print(f"{'all':12} {sum(files.values()):5} {sum(persons.values()):8} {sum(captions.values()):9} "
+          f"{total_p:8} {total_g:10} {total_g / max(total_p, 1):7.1%}")
+    if failures:
+        print(f"\n{len(failures)} misses:")
+        for f in failures:
+            print("  " + f)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
