@@ -46,7 +46,9 @@ def primary_text(path: Path) -> tuple[str, str] | None:
         return None
     if suffix == ".md":
         return "markdown", markdown_to_text(raw)
-    if suffix in (".htm", ".html") and not re.match(r"\s*<(?:SEC-DOCUMENT|SEC-HEADER|DOCUMENT)>", raw):
+    if suffix in (".htm", ".html") and not re.match(
+        r"\s*<(?:SEC-DOCUMENT|SEC-HEADER|DOCUMENT)>", raw
+    ):
         if re.search(r"<(?:html|body|table|div|p|font)\b", raw[:20000], re.I):
             return "html", html_to_text(raw)
         return "text", text_to_filing_text(raw)
@@ -69,7 +71,11 @@ def primary_text(path: Path) -> tuple[str, str] | None:
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     args = [a for a in argv if not a.startswith("-")]
-    corpus = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "shared" / "corpus" / "filings"
+    corpus = (
+        Path(args[0])
+        if args
+        else Path(__file__).resolve().parents[2] / "shared" / "corpus" / "filings"
+    )
     if not corpus.is_dir():
         print(f"{corpus} is absent")
         return 1
@@ -78,11 +84,12 @@ def main(argv: list[str]) -> int:
     captions: dict[str, int] = defaultdict(int)
     present: dict[str, int] = defaultdict(int)
     got: dict[str, int] = defaultdict(int)
+    unstated: dict[str, int] = defaultdict(int)
     failures: list[str] = []
     for path in sorted(corpus.iterdir()):
         try:
             found = primary_text(path)
-        except Exception as e:  # noqa: BLE001 - a report, not a loader
+        except Exception as e:
             failures.append(f"{path.name}: could not be read ({type(e).__name__}: {e})")
             continue
         if found is None:
@@ -94,7 +101,11 @@ def main(argv: list[str]) -> int:
         files[fmt] += 1
         persons[fmt] += len(filing.cover_pages)
         captions[fmt] += len(
-            [m for m in _NAME_CAPTION.finditer(text) if not text[max(0, m.start() - 3) : m.start()].strip().endswith("of")]
+            [
+                m
+                for m in _NAME_CAPTION.finditer(text)
+                if not text[max(0, m.start() - 3) : m.start()].strip().endswith("of")
+            ]
         )
         pages = find_pages(text)
         if not filing.cover_pages:
@@ -106,10 +117,23 @@ def main(argv: list[str]) -> int:
                 present[fmt] += 1
                 if getattr(cover, attr) is not None:
                     got[fmt] += 1
+                elif any(
+                    re.search(
+                        r"\b(?:blank|no number stated|no citizenship|no exact percentage in '(?:see|n/?a|not)|: blank)",
+                        w,
+                        re.I,
+                    )
+                    for w in cover.warnings
+                    if row_name.replace("_", " ") in w
+                    or (row_name == "citizenship" and "citizenship" in w)
+                ):
+                    unstated[fmt] += 1
                 else:
                     row = page.get(row_name)
                     value = re.sub(r"\s+", " ", row.value if row else "")[:70]
-                    failures.append(f"{path.name} [{fmt}] person {cover.number} {row_name}: {value!r}")
+                    failures.append(
+                        f"{path.name} [{fmt}] person {cover.number} {row_name}: {value!r}"
+                    )
             if verbose:
                 print(
                     f"{path.name[:60]} #{cover.number} {filing.entities[cover.person].name!r} "
@@ -117,15 +141,27 @@ def main(argv: list[str]) -> int:
                     f"{cover.shared_dispositive} {cover.aggregate} {cover.percent_of_class} "
                     f"{cover.citizenship.code if cover.citizenship else None} {cover.type_codes}"
                 )
-    print(f"{'format':12} {'files':>5} {'persons':>8} {'captions':>9} {'present':>8} {'extracted':>10} {'rate':>7}")
-    for fmt in sorted(files):
-        rate = got[fmt] / present[fmt] if present[fmt] else 0.0
+    print(
+        f"{'format':12} {'files':>5} {'persons':>8} {'captions':>9} {'rows':>6} {'unstated':>9} "
+        f"{'stated':>7} {'extracted':>10} {'rate':>7}"
+    )
+    for fmt in [*sorted(files), "all"]:
+        if fmt == "all":
+            fl, pe, ca = sum(files.values()), sum(persons.values()), sum(captions.values())
+            pr, un, go = sum(present.values()), sum(unstated.values()), sum(got.values())
+        else:
+            fl, pe, ca, pr, un, go = (
+                files[fmt],
+                persons[fmt],
+                captions[fmt],
+                present[fmt],
+                unstated[fmt],
+                got[fmt],
+            )
+        stated = pr - un
         print(
-            f"{fmt:12} {files[fmt]:5} {persons[fmt]:8} {captions[fmt]:9} {present[fmt]:8} {got[fmt]:10} {rate:7.1%}"
+            f"{fmt:12} {fl:5} {pe:8} {ca:9} {pr:6} {un:9} {stated:7} {go:10} {go / max(stated, 1):7.1%}"
         )
-    total_p, total_g = sum(present.values()), sum(got.values())
-    print(f"{'all':12} {sum(files.values()):5} {sum(persons.values()):8} {sum(captions.values()):9} "
-          f"{total_p:8} {total_g:10} {total_g / max(total_p, 1):7.1%}")
     if failures:
         print(f"\n{len(failures)} misses:")
         for f in failures:

@@ -129,7 +129,8 @@ _CAPTIONS: list[tuple[str, str]] = [
     ("shared_dispositive", _words("shared", "dispositive", "power")),
     (
         "aggregate",
-        _words("aggregate", "amount", "beneficially", "owned")
+        r"aggregate(?=[ \t\xa0]*\n)|"
+        + _words("aggregate", "amount", "beneficially", "owned")
         + r"(?:"
         + _S
         + _words("by", "each", "reporting")

@@ -61,8 +61,8 @@ FUND_CODES = frozenset(["SC", "BK", "AF", "WC", "PF", "OO"])
 # The left-hand label of rows 7-10 ("NUMBER OF SHARES BENEFICIALLY OWNED BY EACH
 # REPORTING PERSON WITH"), often broken into one word per line beside the rows.
 _LABEL_WORDS = re.compile(
-    r"(?im)^[ \t\xa0]*(?:number(?:\s+of)?|of|shares|beneficially|owned(?:\s+by)?|by|each|"
-    r"reporting|person|persons|with:?|(?:reporting\s+)?person\s+with:?)(?=[ \t\xa0]{2,}|\t|[ \t\xa0]*$)"
+    r"(?im)^[ \t\xa0]*(?:(?:number|of|shares|beneficially|owned|by|each|reporting|persons?|with):?"
+    r"(?:[ \t\xa0]|$))+(?=[ \t\xa0]{1,}|\t|$)"
 )
 _NOISE_LINE = re.compile(
     r"(?im)^[ \t\xa0]*(?:<(?:/?(?:TABLE|CAPTION|S|C|FN|PAGE|PRE|F\d+)|/?TR|/?TD)>[ \t\xa0]*\d*[ \t\xa0]*)+$"
@@ -95,10 +95,7 @@ def clean_value(raw: str) -> str:
     t = re.sub(r"[ \t]+", " ", t)
     t = re.sub(r" ?\n ?", "\n", t)
     t = re.sub(r"\n{2,}", "\n\n", t)
-    t = t.strip(" \n\t:.-_")
-    if t.startswith(("-0-", "--")):
-        return t.strip()
-    return t.strip()
+    return t.strip(" \n\t:._")
 
 
 def strip_label_words(text: str) -> str:
@@ -152,6 +149,8 @@ def read_amount(raw: str) -> tuple[int | None, str | None]:
     (None, 'no whole number in "1,234.5 shares"')
     """
     text = clean_value(raw)
+    if not text and re.fullmatch(r"[-\s\xa0]*-[-\s\xa0]*", _NOISE_LINE.sub(" ", raw)):
+        return 0, None  # a lone dash
     text = re.sub(r"^(?:\(\w{1,2}\)|\*+|[:.])\s*", "", text).strip()
     if not text:
         return None, "blank"
@@ -166,6 +165,8 @@ def read_amount(raw: str) -> tuple[int | None, str | None]:
         if re.search(r"\(\s*$", before) and re.match(r"\s*\)", text[m.end() :]):
             continue  # a footnote mark "(1)"
         value = int(m.group(2).replace(",", ""))
+        if re.match(r"\s*(?:%|percent)", text[m.end() :]):
+            return None, f"stated as a percentage ({first_paragraph(text)[:80]})"
         if m.group(1):
             return value, f"negative share count in {first_paragraph(text)[:80]!r}"
         return value, None
