@@ -254,7 +254,10 @@ class _Reader:
         """The entity with exactly this name or alias (case and spacing aside), else by key."""
         wanted = _norm(name)
         for e in self.filing.entities.values():
-            if any(_norm(n) == wanted for n in e.all_names()):
+            if _norm(e.name) == wanted:
+                return e
+        for e in self.filing.entities.values():
+            if any(_norm(n) == wanted for n in e.aliases):
                 return e
         return self.filing.entities.get(entity_key(name))
 
