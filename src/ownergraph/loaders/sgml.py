@@ -63,7 +63,7 @@ from ownergraph.loaders import text as text_loader
 from ownergraph.loaders.sgml_codes import edgar_country, edgar_place
 from ownergraph.loaders.sgml_documents import RawDocument, Submission, split_submission, unwrap
 from ownergraph.loaders.sgml_header import Header, HeaderField, Party, parse_header, yyyymmdd
-from ownergraph.loaders.sgml_merge import match_keys, merge_into, strip_edgar_suffix
+from ownergraph.loaders.sgml_merge import find_match, match_keys, merge_into, strip_edgar_suffix
 from ownergraph.normalize import entity_key, jurisdiction, looks_like_person
 from ownergraph.record import (
     Address,
@@ -434,26 +434,46 @@ def _read_exhibit(doc: RawDocument, filing: Filing, sub: Submission) -> None:
 
 
 def _reconcile(filing: Filing, created: list[str], subject_key: str | None) -> None:
-    if subject_key and subject_key in filing.entities:
+    """One entity per party: header parties folded into the document's spellings."""
+    ents = filing.entities
+    persons = [c.person for c in filing.cover_pages if c.person in ents]
+
+    def pool(keys: list[str], skip: set[str]) -> dict[str, list[str]]:
+        return {k: ents[k].all_names() for k in keys if k in ents and k not in skip}
+
+    if subject_key and subject_key in ents:
         if filing.issuer is None:
             filing.issuer = subject_key
-        elif filing.issuer != subject_key and filing.issuer in filing.entities:
+        elif filing.issuer != subject_key and filing.issuer in ents:
             merge_into(filing, subject_key, filing.issuer)
-    persons = [c.person for c in filing.cover_pages]
-    others = [k for k in filing.entities if k not in created and k not in persons]
+        else:
+            others = pool(list(ents), {*created, *persons})
+            match = None
+            for n in ents[subject_key].all_names():
+                match = find_match(n, others)
+                if match:
+                    break
+            if match:
+                merge_into(filing, subject_key, match)
     for key in list(created):
-        if key == subject_key or key not in filing.entities or key == filing.issuer:
+        if key not in ents or key == filing.issuer:
             continue
-        names = filing.entities[key].all_names()
-        wanted: set[str] = set()
-        for n in names:
-            wanted |= match_keys(n)
-        for candidate in [*persons, *others]:
-            if candidate == key or candidate not in filing.entities or candidate == filing.issuer:
-                continue
-            if any(match_keys(n) & wanted for n in filing.entities[candidate].all_names()):
-                merge_into(filing, key, candidate)
+        entity = ents[key]
+        person = entity.kind == EntityKind.PERSON
+        skip = {key, filing.issuer or ""}
+        match = None
+        for candidates in (
+            pool(persons, skip),
+            pool(list(ents), skip | set(created) | set(persons)),
+        ):
+            for n in entity.all_names():
+                match = find_match(n, candidates, person=person)
+                if match:
+                    break
+            if match:
                 break
+        if match:
+            merge_into(filing, key, match)
 
 
 def parse(

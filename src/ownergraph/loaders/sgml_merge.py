@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ownergraph.normalize import fingerprint
 from ownergraph.record import Filing
 
-__all__ = ["match_keys", "merge_into", "rekey", "strip_edgar_suffix"]
+__all__ = ["find_match", "match_keys", "merge_into", "name_key", "rekey", "strip_edgar_suffix"]
 
 _SUFFIX = re.compile(r"\s*/\s*[A-Z0-9]{1,4}\s*/?\s*$", re.I)
 
@@ -52,11 +53,127 @@ def _collapse_initials(name: str) -> str:
     return re.sub(r"\b[A-Za-z](?:\s+[A-Za-z]\b)+", join, t)
 
 
+_DECORATION = re.compile(
+    r"\(\s*(?:the\s+|collectively,?\s+)?[“\"'][^()]*\)|\[[^\[\]]*\]|[“\"«][^”\"»]*[”\"»]|^\s*\(\w{1,3}\)\s*",
+    re.I,
+)
+_TITLES = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Ph\.?\s?D|M\.?\s?D|Esq|Jr|Sr)\b\.?|\bet\s+al\b\.?", re.I
+)
+_FORMS = frozenset(
+    [
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "cos",
+        "companies",
+        "ltd",
+        "limited",
+        "llc",
+        "lp",
+        "llp",
+        "lllp",
+        "plc",
+        "sa",
+        "nv",
+        "bv",
+        "spa",
+        "ag",
+        "gmbh",
+        "sarl",
+        "ab",
+        "as",
+        "asa",
+        "oy",
+        "kk",
+        "pte",
+        "pty",
+        "the",
+        "and",
+        "of",
+    ]
+)
+
+_SPELLING = {"advisers": "advisors", "adviser": "advisor", "centre": "center"}
+
+
+def _tokens(name: str) -> list[str]:
+    t = _DECORATION.sub(" ", strip_edgar_suffix(name))
+    t = _TITLES.sub(" ", t).replace("&", " and ")
+    t = _collapse_initials(t).lower()
+    return [w for w in re.split(r"[^\w]+", t) if w]
+
+
+def name_key(name: str) -> str:
+    """A key of its own: decorations, titles and legal forms dropped, initials joined,
+    words sorted (so "SHAW D E INVESTMENTS LP" meets "D.E. Shaw Investments, L.P.").
+
+    Examples
+    --------
+    >>> name_key("SHAW D E INVESTMENTS LP") == name_key("D.E. SHAW INVESTMENTS, L.P. (“DESI”)")
+    True
+    >>> name_key("Telecom Italia International N.V.") == name_key("TELECOM ITALIA S P A")
+    False
+    >>> name_key("Fund II (QP), LP") == name_key("Fund II (Offshore), Ltd.")
+    False
+    """
+    words = sorted(_SPELLING.get(w, w) for w in _tokens(name) if w not in _FORMS)
+    return " ".join(words)
+
+
 def match_keys(name: str) -> set[str]:
     """Order-free keys under which spellings of one party's name meet."""
     base = strip_edgar_suffix(name)
-    keys = {fingerprint(base), fingerprint(_collapse_initials(base))}
+    keys = {fingerprint(base), fingerprint(_collapse_initials(base)), name_key(name)}
     return {k for k in keys if k and k != "unnamed"}
+
+
+def _person_words(name: str) -> frozenset[str]:
+    return frozenset(w for w in _tokens(name) if len(w) > 1 and w not in _FORMS)
+
+
+def find_match(name: str, candidates: dict[str, list[str]], *, person: bool = False) -> str | None:
+    """The key among ``candidates`` (key -> spellings) that names the same party.
+
+    Tried in order, each only when it gives exactly one candidate: the plain
+    fingerprint, :func:`name_key`, and for people the words of one name contained in
+    the other ("Jack M. Benun" in "Jack Mark Benun"), at least two words long.
+
+    Examples
+    --------
+    >>> c = {"a": ["Jack Mark Benun"], "b": ["Isaac Maurice Levy"], "c": ["Mark Jack Benun"]}
+    >>> find_match("ISAAC LEVY", c, person=True), find_match("BENUN JACK M", c, person=True)
+    ('b', None)
+    >>> find_match("ICAHN CARL C", {"x": ["Carl C. Icahn"]}, person=True)
+    'x'
+    """
+    base = strip_edgar_suffix(name)
+    tiers: list[Callable[[str], object]] = [lambda n: fingerprint(strip_edgar_suffix(n)), name_key]
+    for tier in tiers:
+        want = tier(base)
+        if not want or want == "unnamed":
+            continue
+        hits = [k for k, names in candidates.items() if any(tier(n) == want for n in names)]
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            return None
+    if person:
+        mine = _person_words(base)
+        if len(mine) >= 2:
+            hits = []
+            for k, names in candidates.items():
+                for n in names:
+                    theirs = _person_words(n)
+                    if len(theirs) >= 2 and (mine <= theirs or theirs <= mine):
+                        hits.append(k)
+                        break
+            if len(hits) == 1:
+                return hits[0]
+    return None
 
 
 _REF_FIELDS = {
