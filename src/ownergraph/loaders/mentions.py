@@ -528,10 +528,13 @@ class Context:
         issuer = self.issuer_key()
         if issuer is None:
             return None
-        key = f"{issuer}-class-{label.lower()}"
+        from ownergraph.loaders.cover import share_class_key  # the cover reader's scheme
+
+        title = f"Class {label} ordinary shares"
+        key = share_class_key(issuer, title, label)
         if key not in self.filing.share_classes:
             self.filing.share_classes[key] = ShareClass(
-                key=key, issuer=issuer, title=f"Class {label} ordinary shares", label=label
+                key=key, issuer=issuer, title=title, label=label
             )
         return key
 
