@@ -4,7 +4,7 @@ Identity rules, strongest first:
 
 1. a CIK gives ``id/cik/<10 digits>`` (so a renamed company stays one node);
 2. an issuer with a CUSIP but no CIK gives ``id/cusip6/<first six characters>``;
-3. otherwise the legal-form-free name fingerprint gives ``id/org/<slug>`` or, for
+3. otherwise the name fingerprint (legal-form spellings folded) gives ``id/org/<slug>`` or, for
    people, ``id/person/<slug>``.
 
 Examples
@@ -14,7 +14,7 @@ rdflib.term.URIRef('https://w3id.org/ownergraph/id/cik/0000001234')
 >>> entity_iri(cusip="90138A103")
 rdflib.term.URIRef('https://w3id.org/ownergraph/id/cusip6/90138A')
 >>> entity_iri(name="Tuspark Innovation Venture Ltd.")
-rdflib.term.URIRef('https://w3id.org/ownergraph/id/org/innovation-tuspark-venture')
+rdflib.term.URIRef('https://w3id.org/ownergraph/id/org/innovation-ltd-tuspark-venture')
 >>> entity_iri(name="Chuilan ZENG", person=True) == entity_iri(name="ZENG Chuilan", person=True)
 True
 >>> filing_iri("0001193125-21-162136")

@@ -1,14 +1,14 @@
 """Entity names: fingerprints for identity, person-name parsing.
 
-Legal forms are folded with the ``fingerprints`` library (Ltd/Limited, Inc/
-Incorporated, Co./Company ...), so spellings of one company meet on one key.
+Spellings of legal forms are folded with the ``fingerprints`` library (Ltd/Limited,
+Inc/Incorporated, Co./Company ...), so spellings of one company meet on one key.
 
 Examples
 --------
 >>> fingerprint("Tuspark Innovation Venture Ltd.") == fingerprint("TUSPARK INNOVATION VENTURE LIMITED")
 True
 >>> entity_key("Tus-Holdings Co., Ltd.")
-'tus-holdings'
+'tus-holdings-co-ltd'
 >>> split_person_name("Chuilan ZENG")
 ('Chuilan', 'Zeng')
 """
@@ -34,35 +34,6 @@ _ORG_WORDS = re.compile(
 )
 
 
-# Words ``fingerprints.remove_types`` drops that tell two parties apart: a fund's
-# series number ("Partners II" vs "Partners III") and a general partner ("G.P.").
-_DISTINCTIVE = re.compile(r"\b(?:[IVX]{1,4}|G\.?\s?P\.?)(?=[\s,.;)]|$)", re.IGNORECASE)
-_ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$", re.IGNORECASE)
-
-
-def _remove_types(name: str) -> str:
-    """``fingerprints.remove_types`` keeping series numerals and "G.P." (see above).
-
-    Examples
-    --------
-    >>> _remove_types("Farallon Capital Institutional Partners II, L.P.")
-    'farallon capital institutional partners II'
-    >>> _remove_types("Icahn Enterprises G.P. Inc.")
-    'icahn enterprises general partner'
-    """
-    stripped = fingerprints.remove_types(name) or ""
-    kept = []
-    for m in _DISTINCTIVE.finditer(name):
-        word = re.sub(r"[\s.]", "", m.group(0)).upper()
-        if word == "GP":
-            kept.append("general partner")
-        elif _ROMAN.match(word) and word != "I":
-            kept.append(word)
-    have = " " + re.sub(r"\W+", " ", stripped.upper()) + " "
-    missing = [w for w in kept if f" {w.upper()} " not in have]
-    return " ".join([stripped.strip(), *missing]).strip() if missing else stripped
-
-
 def clean_name(name: str) -> str:
     """``name`` with markup remnants, stray punctuation and runs of spaces removed.
 
@@ -80,45 +51,42 @@ def clean_name(name: str) -> str:
 
 
 def fingerprint(name: str) -> str:
-    """An order-free, case-free key of ``name`` with legal forms removed.
+    """An order-free, case-free key of ``name`` with legal-form spellings folded.
 
-    Falls back to the plain fingerprint when removing the legal form leaves nothing
-    (a company called just "Holdings Ltd").
+    Folding maps each spelling of a legal form to one token (Limited and Ltd. to
+    ``ltd``, Incorporated and Inc. to ``inc``, Company and Co. to ``co``) but keeps it,
+    so "Fund XII, L.P." and "Fund XII, LLC" stay two entities.
 
     Examples
     --------
     >>> fingerprint("21VIANET GROUP, INC.")
-    '21vianet group'
+    '21vianet group inc'
     >>> fingerprint("Beacon Capital Group Inc.") == fingerprint("Beacon Capital Group Incorporated")
     True
+    >>> fingerprint("ARCH Venture Partners XII, L.P.") == fingerprint("ARCH Venture Partners XII, LLC")
+    False
     """
     cleaned = clean_name(name)
-    stripped = _remove_types(cleaned)
-    fp = fingerprints.generate(stripped) if stripped.strip() else None
-    if not fp:
-        fp = fingerprints.generate(cleaned)
+    fp = fingerprints.generate(cleaned)
     if not fp:
         fp = re.sub(r"\s+", " ", cleaned.lower()).strip() or "unnamed"
     return str(fp)
 
 
 def entity_key(name: str) -> str:
-    """A readable slug of the legal-form-free name, in the name's own word order.
+    """A readable slug of the name with legal forms folded, in the name's own word order.
 
-    Used as the key of an entity within a filing and, with no CIK, in its IRI.
+    Used as the key of an entity within a filing.
 
     Examples
     --------
     >>> entity_key("Tuspark Innovation Venture Limited")
-    'tuspark-innovation-venture'
-    >>> entity_key("Chuilan ZENG") == entity_key("ZENG Chuilan")
-    False
+    'tuspark-innovation-venture-ltd'
+    >>> entity_key("Tuspark Innovation Venture Ltd.")
+    'tuspark-innovation-venture-ltd'
     """
     cleaned = clean_name(name)
-    stripped = _remove_types(cleaned)
-    base = fingerprints.generate(stripped, keep_order=True) if stripped.strip() else None
-    if not base:
-        base = fingerprints.generate(cleaned, keep_order=True) or cleaned.lower()
+    base = fingerprints.generate(cleaned, keep_order=True) or cleaned.lower()
     slug = re.sub(r"[^a-z0-9]+", "-", str(base).lower()).strip("-")
     return slug or "unnamed"
 
