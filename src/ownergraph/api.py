@@ -225,7 +225,9 @@ def labels_for(store: GraphStore, iris: Iterable[URIRef]) -> dict[URIRef, str]:
     return out
 
 
-def _bindings(store: GraphStore, nq: NamedQuery, params: Mapping[str, str]) -> dict[str, Identifier]:
+def _bindings(
+    store: GraphStore, nq: NamedQuery, params: Mapping[str, str]
+) -> dict[str, Identifier]:
     from ownergraph.graph.lookup import resolve_entity
 
     declared = {p.name: p for p in nq.params}
@@ -257,7 +259,10 @@ def result_table(store: GraphStore, result: Result, title: str | None = None) ->
         triples = sorted(result.graph)
         labels = labels_for(store, [t for tr in triples for t in tr if isinstance(t, URIRef)])
         rows = [
-            {k: python_value(v, labels) for k, v in zip(("subject", "predicate", "object"), tr, strict=True)}
+            {
+                k: python_value(v, labels)
+                for k, v in zip(("subject", "predicate", "object"), tr, strict=True)
+            }
             for tr in triples
         ]
         return Table(["subject", "predicate", "object"], rows, title)

@@ -6,62 +6,17 @@ and why, with a non-zero exit status; never a traceback.
 
 from __future__ import annotations
 
-import functools
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
-from rich.console import Console
 from rich.markup import escape
 
 from ownergraph import __version__, api
-from ownergraph.errors import OwnergraphError
-from ownergraph.output import Table, render
+from ownergraph.cli_common import FORMATS, console, emit, handle_errors, store_path
+from ownergraph.output import Table
 
 __all__ = ["cli", "main"]
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-FORMATS = click.Choice(["table", "csv", "json"])
-
-
-def _console(err: bool = False) -> Console:
-    return Console(stderr=err, soft_wrap=False, highlight=False)
-
-
-def _fail(message: str, code: int = 1) -> None:
-    _console(err=True).print(f"[bold red]error:[/] {escape(message)}")
-    sys.exit(code)
-
-
-def handle_errors(fn: F) -> F:
-    """Turn the project's errors into one clear line and exit status 1."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except OwnergraphError as e:
-            _fail(str(e))
-        except KeyboardInterrupt:
-            _fail("interrupted; the store keeps every filing loaded before the interruption", 130)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def emit(table: Table, fmt: str) -> None:
-    """Print ``table`` in ``fmt`` to standard output."""
-    out = render(table, fmt)
-    if isinstance(out, str):
-        click.echo(out, nl=not out.endswith("\n"))
-    else:
-        _console().print(out)
-
-
-def _store_path(ctx: click.Context) -> Any:
-    return ctx.obj["store"] if ctx.obj and ctx.obj.get("store") else "default"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -89,9 +44,9 @@ def load(ctx: click.Context, paths: tuple[Path, ...], max_bytes: int | None, qui
     """Load filings (files or directories, recursively) into the store."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    out, err = _console(), _console(err=True)
+    out, err = console(), console(err=True)
     files, _ = api.expand_paths(paths)
-    with api.open_store(_store_path(ctx)) as store:
+    with api.open_store(store_path(ctx)) as store:
         progress = Progress(
             TextColumn("[progress.description]{task.description}"),
             BarColumn(),
@@ -147,14 +102,18 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 
 @cli.command()
 @click.argument("query")
-@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="A parameter value.")
+@click.option(
+    "-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="A parameter value."
+)
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.option("--allow-update", is_flag=True, help="Allow a SPARQL Update to change the store.")
 @click.pass_context
 @handle_errors
-def query(ctx: click.Context, query: str, params: tuple[str, ...], fmt: str, allow_update: bool) -> None:
+def query(
+    ctx: click.Context, query: str, params: tuple[str, ...], fmt: str, allow_update: bool
+) -> None:
     """Run QUERY: a name from `ownergraph queries`, a FILE.rq, or SPARQL text."""
-    with api.open_store(_store_path(ctx)) as store:
+    with api.open_store(store_path(ctx)) as store:
         emit(api.run_query(store, query, _params(params), allow_update=allow_update), fmt)
 
 
@@ -193,11 +152,14 @@ def queries(fmt: str) -> None:
 @handle_errors
 def export(ctx: click.Context, fmt: str, output: Path) -> None:
     """Write the whole store to a file (ttl merges the filings' graphs)."""
-    with api.open_store(_store_path(ctx)) as store, output.open("wb") as fh:
+    with api.open_store(store_path(ctx)) as store, output.open("wb") as fh:
         api.export(store, fmt, fh)
-    _console().print(f"wrote {escape(str(output))}")
+    console().print(f"wrote {escape(str(output))}")
 
 
 def main() -> None:
     """Entry point of the ``ownergraph`` script and ``python -m ownergraph``."""
     cli(prog_name="ownergraph")
+
+
+# Commands that live in their own modules register themselves here.

@@ -30,7 +30,14 @@ from rdflib.namespace import XSD
 
 __all__ = ["Table", "json_value", "python_value", "render", "to_csv", "to_json", "to_rich"]
 
-_INTEGER_TYPES = {XSD.integer, XSD.int, XSD.long, XSD.nonNegativeInteger, XSD.positiveInteger, XSD.short}
+_INTEGER_TYPES = {
+    XSD.integer,
+    XSD.int,
+    XSD.long,
+    XSD.nonNegativeInteger,
+    XSD.positiveInteger,
+    XSD.short,
+}
 
 
 @dataclass
@@ -92,7 +99,11 @@ def json_value(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(json_value(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{json.dumps(str(k))}: {json_value(v)}" for k, v in value.items()) + "}"
+        return (
+            "{"
+            + ", ".join(f"{json.dumps(str(k))}: {json_value(v)}" for k, v in value.items())
+            + "}"
+        )
     return json.dumps(str(value), ensure_ascii=False)
 
 

@@ -18,7 +18,13 @@ from ownergraph.graph.identity import ID
 from ownergraph.graph.store import GraphStore
 from ownergraph.normalize.names import fingerprint
 
-__all__ = ["AmbiguousEntityError", "EntityMatch", "UnknownEntityError", "find_entities", "resolve_entity"]
+__all__ = [
+    "AmbiguousEntityError",
+    "EntityMatch",
+    "UnknownEntityError",
+    "find_entities",
+    "resolve_entity",
+]
 
 OG = "https://w3id.org/ownergraph/ontology#"
 
@@ -85,7 +91,11 @@ def find_entities(store: GraphStore, query: str) -> list[EntityMatch]:
         if iri in cat:
             return [EntityMatch(iri, cat[iri][0])]
     compact = re.sub(r"[^0-9A-Za-z]", "", q).upper()
-    if len(compact) in (6, 8, 9) and re.search(r"\d", compact) and re.search(r"[A-Z]|\d{6}", compact):
+    if (
+        len(compact) in (6, 8, 9)
+        and re.search(r"\d", compact)
+        and re.search(r"[A-Z]|\d{6}", compact)
+    ):
         iri = URIRef(f"{ID}cusip6/{compact[:6]}")
         hits = [iri] if iri in cat else []
         hits += _by_cusip(store, compact[:6])
@@ -96,8 +106,12 @@ def find_entities(store: GraphStore, query: str) -> list[EntityMatch]:
     if exact:
         return sorted((EntityMatch(i, cat[i][0]) for i in exact), key=lambda m: m.label)
     tokens = set(fp.split())
-    partial = [iri for iri, (_, _, fps) in cat.items() if any(tokens <= set(f.split()) for f in fps)]
-    return sorted((EntityMatch(i, cat[i][0]) for i in partial), key=lambda m: (len(m.label), m.label))
+    partial = [
+        iri for iri, (_, _, fps) in cat.items() if any(tokens <= set(f.split()) for f in fps)
+    ]
+    return sorted(
+        (EntityMatch(i, cat[i][0]) for i in partial), key=lambda m: (len(m.label), m.label)
+    )
 
 
 def _by_cusip(store: GraphStore, cusip6: str) -> list[URIRef]:

@@ -117,7 +117,9 @@ def library() -> dict[str, NamedQuery]:
     for entry in sorted(resources.files(__name__).iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".rq"):
             name = entry.name[:-3]
-            out[name] = parse_header(entry.read_text(encoding="utf-8"), name, f"queries/{entry.name}")
+            out[name] = parse_header(
+                entry.read_text(encoding="utf-8"), name, f"queries/{entry.name}"
+            )
     return out
 
 
@@ -165,7 +167,9 @@ def resolve_query(spec: str) -> NamedQuery:
         except OSError as e:
             raise QueryError(f"{spec}: cannot read the query file ({e.strerror or e})") from None
         return parse_header(text, p.stem, str(p))
-    if re.search(r"\b(select|construct|ask|describe|insert|delete|load|clear|drop|create)\b", spec, re.I):
+    if re.search(
+        r"\b(select|construct|ask|describe|insert|delete|load|clear|drop|create)\b", spec, re.I
+    ):
         return parse_header(spec, "inline")
     known = ", ".join(sorted(lib))
     raise QueryError(f"unknown query {spec!r}; named queries are: {known}")
@@ -197,7 +201,9 @@ def bind_value(param: QueryParam, value: str) -> Identifier:
         try:
             return Literal(dt.date.fromisoformat(value))
         except ValueError:
-            raise QueryError(f"parameter {param.name}: {value!r} is not a date (YYYY-MM-DD)") from None
+            raise QueryError(
+                f"parameter {param.name}: {value!r} is not a date (YYYY-MM-DD)"
+            ) from None
     if param.type == "iri":
         if not re.fullmatch(r"[a-zA-Z][\w+.-]*:[^\s<>\"{}|\\^`]*", value):
             raise QueryError(f"parameter {param.name}: {value!r} is not an IRI")

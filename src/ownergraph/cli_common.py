@@ -1,0 +1,69 @@
+"""What every command module of the CLI shares: the console, output, error handling.
+
+Examples
+--------
+>>> from ownergraph.output import Table
+>>> emit(Table(["a"], [{"a": 1}]), "csv")
+a
+1
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.markup import escape
+
+from ownergraph.errors import OwnergraphError
+from ownergraph.output import Table, render
+
+__all__ = ["FORMATS", "console", "emit", "fail", "handle_errors", "store_path"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FORMATS = click.Choice(["table", "csv", "json"])
+
+
+def console(err: bool = False) -> Console:
+    """A rich console on standard output (or standard error)."""
+    return Console(stderr=err, soft_wrap=False, highlight=False)
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print ``error: message`` to standard error and exit with ``code``."""
+    console(err=True).print(f"[bold red]error:[/] {escape(message)}")
+    sys.exit(code)
+
+
+def handle_errors(fn: F) -> F:
+    """Turn the project's errors into one clear line and exit status 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except OwnergraphError as e:
+            fail(str(e))
+        except KeyboardInterrupt:
+            fail("interrupted; the store keeps every filing loaded before the interruption", 130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def emit(table: Table, fmt: str) -> None:
+    """Print ``table`` in ``fmt`` to standard output."""
+    out = render(table, fmt)
+    if isinstance(out, str):
+        click.echo(out, nl=not out.endswith("\n"))
+    else:
+        console().print(out)
+
+
+def store_path(ctx: click.Context) -> Any:
+    """The ``--store`` given to the group, or ``"default"``."""
+    return ctx.obj["store"] if ctx.obj and ctx.obj.get("store") else "default"
