@@ -12,13 +12,23 @@ from decimal import Decimal
 import pytest
 
 from ownergraph.loaders import load_file
+from ownergraph.loaders.cover import share_class_key
 from ownergraph.loaders.markdown import markdown_to_text
 from ownergraph.loaders.narrative import parse_narrative
+from ownergraph.normalize import entity_key
 from ownergraph.record import ControlKind, EntityKind, Filing, Source, Sourced
 
 from .corpus import SEED
 
 D = dt.date
+# keys follow normalize.entity_key and cover.share_class_key, whatever their scheme
+TUS = entity_key("Tuspark Innovation Venture Ltd.")
+HOLD = entity_key("Tus-Holdings Co., Ltd.")
+ISS = entity_key("21VIANET GROUP, INC.")
+BCG = entity_key("Beacon Capital Group Inc.")
+COOLEY = entity_key("Cooley LLP")
+A = share_class_key(ISS, "Class A ordinary shares", "A")
+B = share_class_key(ISS, "Class B ordinary shares", "B")
 
 
 @pytest.fixture(scope="module")
@@ -98,8 +108,8 @@ def test_exhibits(f: Filing, text: str) -> None:
 
 
 def test_item2_background(f: Filing, text: str) -> None:
-    tus = f.entities["tuspark-innovation-venture"]
-    hold = f.entities["tus-holdings"]
+    tus = f.entities[TUS]
+    hold = f.entities[HOLD]
     assert "Tuspark" in tus.short_names and "Tus-Holdings" in hold.short_names
     assert tus.jurisdiction is not None and tus.jurisdiction.code == "VG"
     assert hold.jurisdiction is not None and hold.jurisdiction.code == "CN"
@@ -124,18 +134,18 @@ def test_item2_background(f: Filing, text: str) -> None:
 def test_control_chain(f: Filing, text: str) -> None:
     [link] = f.controls
     assert (link.controller, link.controlled, link.kind, link.percent) == (
-        "tus-holdings",
-        "tuspark-innovation-venture",
+        HOLD,
+        TUS,
         ControlKind.WHOLLY_OWNED,
         Decimal(100),
     )
     assert link.source is not None
     assert link.source.quote == "Tuspark is a wholly owned subsidiary of Tus-Holdings"
-    sub = [h for h in f.holdings if h.issuer == "tuspark-innovation-venture"]
+    sub = [h for h in f.holdings if h.issuer == TUS]
     assert [(h.holder, h.percent_of_class, h.nature) for h in sub] == [
-        ("tus-holdings", Decimal(100), "wholly owned subsidiary")
+        (HOLD, Decimal(100), "wholly owned subsidiary")
     ]
-    hold = f.entities["tus-holdings"]
+    hold = f.entities[HOLD]
     assert hold.no_controlling_holder is True
     assert hold.field_sources["no_controlling_holder"].quote == (
         "Tus-Holdings is not controlled by any of its shareholders"
@@ -145,20 +155,20 @@ def test_control_chain(f: Filing, text: str) -> None:
 
 
 def test_holdings(f: Filing, text: str) -> None:
-    a, b = "21vianet-group/class-a", "21vianet-group/class-b"
+    a, b = A, B
     by = {(h.holder, h.nature): h for h in f.holdings}
-    direct = by[("tuspark-innovation-venture", "beneficial owner")]
+    direct = by[(TUS, "beneficial owner")]
     assert (direct.shares, direct.share_class, direct.direct) == (94415771, a, True)
-    indirect = next(h for h in f.holdings if h.holder == "tus-holdings" and not h.direct)
+    indirect = next(h for h in f.holdings if h.holder == HOLD and not h.direct)
     assert (indirect.issuer, indirect.shares, indirect.share_class) == (
-        "21vianet-group",
+        ISS,
         94415771,
         a,
     )
     assert indirect.source is not None and indirect.source.quote.startswith(
         "Tus-Holdings, through its ownership of Tuspark, may be deemed to share voting and dispositive power"
     )
-    record = by[("tuspark-innovation-venture", "record holder")]
+    record = by[(TUS, "record holder")]
     assert (record.shares, record.share_class, record.as_of) == (111053390, b, D(2021, 3, 23))
     assert (
         record.source is not None
@@ -171,24 +181,24 @@ def test_holdings(f: Filing, text: str) -> None:
 SCHEDULE_A = [
     (
         "chuilan-zeng",
-        "tuspark-innovation-venture",
+        TUS,
         "Director and Manager",
         ["director", "manager"],
         "Manager of Tuspark Innovation Venture Ltd.",
         "CN",
     ),
-    ("jiwu-wang", "tus-holdings", "Director", ["director"], "Chairman", "CN"),
-    ("zhiqiang-li", "tus-holdings", "Director", ["director"], "Vice Chairman", "CN"),
-    ("xu-wu", "tus-holdings", "Director", ["director"], "Vice Chairman", "CN"),
-    ("qingyu-peng", "tus-holdings", "Director", ["director"], "Vice Chairman", "CN"),
-    ("zhigang-ma", "tus-holdings", "Director", ["director"], "Vice Chairman", "MO"),
-    ("qinhang-lu", "tus-holdings", "Director", ["director"], "Vice Chairman", "CN"),
-    ("yanhua-zhou", "tus-holdings", "Director", ["director"], "Director", "CN"),
-    ("gongping-xie", "tus-holdings", "Director", ["director"], "Director", "CN"),
-    ("lin-lu", "tus-holdings", "Director", ["director"], "Independent Director", "CN"),
+    ("jiwu-wang", HOLD, "Director", ["director"], "Chairman", "CN"),
+    ("zhiqiang-li", HOLD, "Director", ["director"], "Vice Chairman", "CN"),
+    ("xu-wu", HOLD, "Director", ["director"], "Vice Chairman", "CN"),
+    ("qingyu-peng", HOLD, "Director", ["director"], "Vice Chairman", "CN"),
+    ("zhigang-ma", HOLD, "Director", ["director"], "Vice Chairman", "MO"),
+    ("qinhang-lu", HOLD, "Director", ["director"], "Vice Chairman", "CN"),
+    ("yanhua-zhou", HOLD, "Director", ["director"], "Director", "CN"),
+    ("gongping-xie", HOLD, "Director", ["director"], "Director", "CN"),
+    ("lin-lu", HOLD, "Director", ["director"], "Independent Director", "CN"),
     (
         "xiaowei-cai",
-        "tus-holdings",
+        HOLD,
         "CEO",
         ["ceo", "officer"],
         "CEO of Tus-Holdings Co., Ltd.",
@@ -237,17 +247,17 @@ def test_schedule_a(f: Filing, text: str) -> None:
 def test_signatures(f: Filing, text: str) -> None:
     got = [(s.entity, s.signer, s.title, s.date) for s in f.signatures]
     assert got == [
-        ("tuspark-innovation-venture", "chuilan-zeng", "Director and Manager", D(2021, 5, 14)),
-        ("tus-holdings", "xiaowei-cai", "President", D(2021, 5, 14)),
+        (TUS, "chuilan-zeng", "Director and Manager", D(2021, 5, 14)),
+        (HOLD, "xiaowei-cai", "President", D(2021, 5, 14)),
     ]
     zeng = _role(f, "chuilan-zeng", section="Signature")
     assert (zeng.organization, zeng.title, zeng.kinds) == (
-        "tuspark-innovation-venture",
+        TUS,
         "Director and Manager",
         ["signatory", "director", "manager"],
     )
     cai = _role(f, "xiaowei-cai", section="Signature")
-    assert (cai.organization, cai.kinds) == ("tus-holdings", ["signatory", "president", "officer"])
+    assert (cai.organization, cai.kinds) == (HOLD, ["signatory", "president", "officer"])
     for s in f.signatures:
         _check_sources(s, text)
         assert s.source is not None and "/s/" in s.source.quote
@@ -256,30 +266,30 @@ def test_signatures(f: Filing, text: str) -> None:
 def test_people_named_elsewhere(f: Filing, text: str) -> None:
     liu = _role(f, "sharon-liu")
     assert (liu.organization, liu.title, liu.kinds) == (
-        "21vianet-group",
+        ISS,
         "Chief Financial Officer",
         ["cfo", "officer", "notice contact"],
     )
     assert liu.section == "Exhibit 99.2 §6.2"
     chen = _role(f, "wenbin-chen")
     assert (chen.organization, chen.kinds, chen.nominated_by, chen.end) == (
-        "21vianet-group",
+        ISS,
         ["director"],
-        "tuspark-innovation-venture",
+        TUS,
         D(2021, 4, 13),
     )
     cai = _role(f, "will-h-cai")
     assert (cai.organization, cai.kinds, cai.on_behalf_of) == (
-        "cooley",
+        COOLEY,
         ["counsel"],
-        "21vianet-group",
+        ISS,
     )
     assert f.entities["will-h-cai"].name == "Will H. Cai"
-    assert f.entities["cooley"].name == "Cooley LLP"
+    assert f.entities[COOLEY].name == "Cooley LLP"
     for r in (liu, chen, cai):
         _check_sources(r, text)
     [res] = [e for e in f.events if e.kind == "resignation"]
-    assert (res.date, res.subjects) == (D(2021, 4, 13), ["wenbin-chen", "21vianet-group"])
+    assert (res.date, res.subjects) == (D(2021, 4, 13), ["wenbin-chen", ISS])
     _check_sources(res, text)
 
 
@@ -291,10 +301,10 @@ def test_share_repurchase_agreement(f: Filing, text: str) -> None:
         "99.2",
     )
     assert [(p.entity, p.role, p.defined_as) for p in sra.parties] == [
-        ("21vianet-group", "buyer", "the Company"),
-        ("tuspark-innovation-venture", "seller", "Tuspark"),
+        (ISS, "buyer", "the Company"),
+        (TUS, "seller", "Tuspark"),
     ]
-    assert "Tuspark Innovation Venture Limited" in f.entities["tuspark-innovation-venture"].aliases
+    assert "Tuspark Innovation Venture Limited" in f.entities[TUS].aliases
     assert sra.governing_law is not None and sra.governing_law.code == "HK"
     assert sra.dispute_forum == (
         "arbitration in Hong Kong administered by the Hong Kong International Arbitration Centre"
@@ -307,9 +317,9 @@ def test_share_repurchase_agreement(f: Filing, text: str) -> None:
         (n.party, n.attention, n.organization, n.email, n.copy_only) for n in sra.notice_contacts
     ]
     assert notices == [
-        ("21vianet-group", "sharon-liu", None, "liu.xiao@21vianet.com", False),
-        ("21vianet-group", "will-h-cai", "cooley", "wcai@cooley.com", True),
-        ("tuspark-innovation-venture", "chuilan-zeng", None, "zengcl@tusholdings.com", False),
+        (ISS, "sharon-liu", None, "liu.xiao@21vianet.com", False),
+        (ISS, "will-h-cai", COOLEY, "wcai@cooley.com", True),
+        (TUS, "chuilan-zeng", None, "zengcl@tusholdings.com", False),
     ]
     assert sra.notice_contacts[0].address == (
         "Guanjie Building, Southeast 1st Floor, 10# Jiuxianqiao East Road, Chaoyang District, Beijing 100016"
@@ -327,33 +337,33 @@ def test_share_repurchase_agreement(f: Filing, text: str) -> None:
 def test_other_agreements(f: Filing, text: str) -> None:
     existing = f.agreements["agreement-share-subscription-agreement-2016-05-23"]
     assert (existing.kind, existing.date) == ("share subscription agreement", D(2016, 5, 23))
-    assert [p.entity for p in existing.parties] == ["21vianet-group", "tuspark-innovation-venture"]
+    assert [p.entity for p in existing.parties] == [ISS, TUS]
     jfa = f.agreements["agreement-joint-filing-agreement-2021-05-14"]
     assert (jfa.kind, jfa.date, jfa.exhibit) == ("joint filing agreement", D(2021, 5, 14), "99.1")
     assert [(p.entity, p.role) for p in jfa.parties] == [
-        ("tuspark-innovation-venture", "filer"),
-        ("tus-holdings", "filer"),
+        (TUS, "filer"),
+        (HOLD, "filer"),
     ]
     assert jfa.field_sources["rule"].quote == "Rule 13d-1(k)(1)"
     bcg = f.agreements["agreement-class-a-share-transfer"]
     assert (bcg.title, bcg.date) == ("Class A Share Transfer", D(2021, 3, 23))
     assert [(p.entity, p.role) for p in bcg.parties] == [
-        ("tuspark-innovation-venture", "seller"),
-        ("beacon-capital-group", "buyer"),
+        (TUS, "seller"),
+        (BCG, "buyer"),
     ]
     assert any("2021-04-12" in w for w in bcg.warnings)
-    assert f.entities["beacon-capital-group"].short_names == ["BCG"]
+    assert f.entities[BCG].short_names == ["BCG"]
     for a in (existing, jfa, bcg):
         _check_sources(a, text)
 
 
 def test_transactions(f: Filing, text: str) -> None:
-    a, b = "21vianet-group/class-a", "21vianet-group/class-b"
+    a, b = A, B
     by = {t.kind: t for t in f.transactions}
     rep = by["repurchase"]
     assert (rep.seller, rep.buyer, rep.share_class, rep.shares) == (
-        "tuspark-innovation-venture",
-        "21vianet-group",
+        TUS,
+        ISS,
         b,
         48634493,
     )
@@ -370,7 +380,7 @@ def test_transactions(f: Filing, text: str) -> None:
     assert any("259999999.58" in w for w in rep.warnings)
     conv = by["conversion"]
     assert (conv.seller, conv.share_class, conv.to_class, conv.shares, conv.status) == (
-        "tuspark-innovation-venture",
+        TUS,
         b,
         a,
         62418897,
@@ -385,8 +395,8 @@ def test_transactions(f: Filing, text: str) -> None:
     assert any("94,415,771" in w for w in conv.warnings)
     sale = by["sale"]
     assert (sale.seller, sale.buyer, sale.share_class, sale.shares) == (
-        "tuspark-innovation-venture",
-        "beacon-capital-group",
+        TUS,
+        BCG,
         a,
         65469510,
     )
@@ -409,7 +419,7 @@ def test_rights_end(f: Filing, text: str) -> None:
     [ev] = [e for e in f.events if e.kind == "termination of board nomination rights"]
     assert (ev.date, ev.subjects, ev.agreement) == (
         D(2021, 4, 13),
-        ["tuspark-innovation-venture", "21vianet-group"],
+        [TUS, ISS],
         "agreement-share-repurchase-agreement-2021-03-23",
     )
     assert ev.source is not None and ev.source.section == "Exhibit 99.2 §5.2"
@@ -420,7 +430,7 @@ def test_narrative_alone_without_cover(text: str) -> None:
     """parse_narrative works on a bare record: entities found by name and short name."""
     f = Filing(form="SC 13D/A", schedule="13D")
     parse_narrative(text, f)
-    assert f.issuer == "21vianet-group"
-    assert f.controls[0].controller == "tus-holdings"
+    assert f.issuer == ISS
+    assert f.controls[0].controller == HOLD
     assert {t.kind for t in f.transactions} == {"repurchase", "sale", "conversion"}
     assert len([r for r in f.roles if r.section == "Schedule A"]) == 11
