@@ -36,13 +36,13 @@ Examples
 ... '''
 >>> f = Filing(form="", schedule="")
 >>> parse_front_matter(text, f)
->>> f.form, f.schedule, f.amendment_number, f.issuer, f.cusip, f.event_date
-('SCHEDULE 13G', '13G', 2, 'acme', '000886309', datetime.date(2020, 12, 31))
+>>> f.form, f.schedule, f.amendment_number, f.entities[f.issuer].name, f.cusip, f.event_date
+('SCHEDULE 13G', '13G', 2, 'ACME CORP.', '000886309', datetime.date(2020, 12, 31))
 >>> parse_cover_pages(text, f)
 >>> c = f.cover_pages[0]
->>> c.person, c.group_b, c.sole_voting, c.shared_voting, c.aggregate, c.percent_of_class, c.type_codes
-('jane-q-doe', True, 1000, 0, 1000, Decimal('5.1'), ['IN'])
->>> f.entities["jane-q-doe"].citizenship.code, c.field_sources["sole_voting"].section
+>>> f.entities[c.person].name, c.group_b, c.sole_voting, c.shared_voting, c.aggregate, c.percent_of_class, c.type_codes
+('Jane Q. Doe', True, 1000, 0, 1000, Decimal('5.1'), ['IN'])
+>>> f.entities[c.person].citizenship.code, c.field_sources["sole_voting"].section
 ('US', 'Cover page, reporting person 1, row 5')
 """
 
@@ -537,6 +537,12 @@ def _kind(codes: list[str], name: str) -> EntityKind:
     return EntityKind.COMPANY if name else EntityKind.UNKNOWN
 
 
+_COMPLETE_NAME = re.compile(
+    r"(?i)\b(?:Inc|Incorporated|Corp|Corporation|Ltd|Limited|L\.?\s?P|LLC|L\.L\.C|LLP|L\.L\.P|plc|"
+    r"S\.A|N\.V|B\.V|AG|GmbH|Trust|Fund|Company|Co|S\.p\.A|SE|Partnership)\.?\)?$"
+)
+
+
 def _read_name(
     text: str, name_row: Row | None, irs_row: Row | None
 ) -> tuple[str, str | None, int, int]:
@@ -560,15 +566,18 @@ def _read_name(
             line_start = offset + pos
             pos += len(line) + 1
             bare = _IRS.sub(" ", line)
+            bare = re.sub(r",?\s*#{3}-#{2}-#{4}|,?\s+\d{9}\s*$|\(\s*\)", " ", bare)
             bare = re.sub(
-                r"(?i)\((?:entities|entity)\s+only\)|\bnot\s+applicable\b|\bN/?A\b", " ", bare
+                r"(?i)\((?:entities|entity)\s+only\)|\bnot\s+applicable\b|\bN/A\b|^\s*N\.?A\.?\s*$",
+                " ",
+                bare,
             )
             bare = (
                 _IRS_LABEL.sub(" ", bare)
                 if _IRS.search(line) or re.search(r"(?i)\bI\.?R\.?S\b|tax", line)
                 else bare
             )
-            bare = re.sub(r"<[^>]+>", " ", bare)
+            bare = re.sub(r"<[^>]+>|\[[^\]]*\]|\((?:see|as\s+to)\b[^)]*\)", " ", bare, flags=re.I)
             s = clean_name(
                 _MARKS.sub("", bare.replace("\t", " ").strip(" \t\xa0:;_|").lstrip(".-"))
             )
@@ -576,16 +585,17 @@ def _read_name(
                 if picked:
                     break
                 continue
+            if re.search(
+                r"(?i)social\s+security|#{3}-#{2}|\bS\.\s?S\.\s*(?:no|#)|\b(?:I\.?R\.?S\.?|tax\s+id|E\.?I\.?N)\b",
+                s,
+            ):
+                if picked:
+                    break
+                continue
             if picked:
                 prev = picked[-1]
-                if not (
-                    re.search(r"(?:,|&|\band|\bof|-)$", prev)
-                    or s[:1].islower()
-                    or re.match(
-                        r"(?:[IVX]+,?\s+)?(?:L\.?\s?P\.?|LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Limited|Corp\.?|"
-                        r"Corporation|Co\.|Company|N\.A\.|S\.A\.|LLP|Fund\b|Trust\b|Partners\b)",
-                        s,
-                    )
+                if re.search(_COMPLETE_NAME, prev) or (
+                    looks_like_person(prev) and looks_like_person(s)
                 ):
                     break
             picked.append(s)
@@ -698,9 +708,12 @@ def _read_page(text: str, filing: Filing, page: Page, document: str) -> None:
                 cover.cite("excludes_certain_shares", src(row))
         elif f == "citizenship":
             place = first_paragraph(strip_label_words(clean_value(row.value)))
-            place = _MARKS.sub("", place).strip(" .,;:")
+            place = _MARKS.sub("", place).strip(" ,;:-")
+            place = re.sub(r"\b([A-Z])\.\s(?=[A-Z]\.)", r"\1.", place)  # "U. S. A."
             if place:
                 j = jurisdiction(place)
+                if j.code is None and place.endswith("."):
+                    j = jurisdiction(place.rstrip("."))
                 cover.citizenship = j
                 cover.cite("citizenship", src(row))
                 if kind == EntityKind.PERSON:

@@ -51,7 +51,7 @@ _CAPTIONS: list[tuple[str, str]] = [
         + _S
         + r"identification"
         + _S
-        + r"nos?\.?(?:"
+        + r"(?:nos?\.?|numbers?)(?:"
         + _S
         + r"of"
         + _S
@@ -195,6 +195,11 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _ROWNO = re.compile(r"(?:^|(?<=[\s\xa0]))\(?(\d{1,2})\)?\.?[\s\xa0]*$")
+_NUMBER_AFTER = re.compile(
+    r"[ \t\xa0]*\n[ \t\xa0]*(?:(?:number|of|shares|beneficially|owned|by|each|reporting|persons?|with)"
+    r"[ \t\xa0]+)*\(?(\d{1,2})\)?\.?[ \t\xa0]*(?=\n)",
+    re.IGNORECASE,
+)
 _TAIL = re.compile(
     r"^(?:[\s\xa0]*(?:\((?:see|see\s+instructions?|please\s+see)[^)\n]{0,40}\)|\*+|:|\.(?!\d)|"
     r"\((?:entities|entity)\s+only\)|\((?:voluntary)\)))*",
@@ -312,6 +317,13 @@ def _hits(text: str) -> list[_Hit]:
                     start += 1
         tail = _TAIL.match(text, m.end())
         cap_end = tail.end() if tail else m.end()
+        # a row number printed after its caption, alone on the next line
+        after = _NUMBER_AFTER.match(text, cap_end)
+        if after is not None and name not in ("irs", "label"):
+            n = int(after.group(1))
+            if n in (ROW_13D.get(name), ROW_13G.get(name)):
+                number = number or n
+                cap_end = after.end(1) + (1 if text[after.end(1) : after.end(1) + 1] == ")" else 0)
         hits.append(_Hit(name, start, m.start(), cap_end, number))
     return hits
 

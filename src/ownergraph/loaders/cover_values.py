@@ -246,7 +246,9 @@ def read_codes(raw: str, allowed: frozenset[str]) -> list[str]:
             if codes:
                 break
             continue
-        s = re.sub(r"\(\s*see\s+instructions?\s*\)|\(\w{1,2}\)|\*+", " ", s, flags=re.I)
+        s = re.sub(r"\([^)]*\)|\*+|\[[^\]]*\]", " ", s, flags=re.I).strip(" .,;")
+        if not s:
+            continue
         words = [w for w in re.split(r"[\s,;/&]+|\band\b", s) if w and w.strip(".")]
         words = [w.strip(".").upper() for w in words]
         if words and all(w in allowed for w in words):
