@@ -41,7 +41,7 @@ def test_virgin_galactic_schedule_a_and_chain() -> None:
 def test_icahn_general_partners_and_sole_member() -> None:
     f = _load(ICAHN)
     quotes = {c.source.quote: c for c in f.controls if c.source}
-    gp = quotes["Icahn Onshore is the general partner of Icahn Partners."]
+    gp = quotes["Icahn Onshore is the general partner of Icahn Partners"]
     assert gp.kind == ControlKind.GENERAL_PARTNER
     assert f.entities[gp.controller].name.startswith("Icahn Onshore")
     member = quotes["Icahn Enterprises Holdings is the sole member of IPH"]

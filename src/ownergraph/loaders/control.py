@@ -7,8 +7,9 @@ Examples
 >>> t = "Alpha Fund L.P. is a wholly-owned subsidiary of Beta Holdings LLC. Gamma GP LLC is the general partner of Alpha Fund L.P."
 >>> ctx = Context(t, Filing(form="SC 13D", schedule="13D"))
 >>> parse_control(ctx, 0, len(t))
->>> [(c.controller, c.controlled, c.kind.name, c.percent) for c in ctx.filing.controls]
-[('beta-holdings', 'alpha-fund', 'WHOLLY_OWNED', Decimal('100')), ('gamma-general-partner', 'alpha-fund', 'GENERAL_PARTNER', None)]
+>>> names = {k: e.name for k, e in ctx.filing.entities.items()}
+>>> [(names[c.controller], names[c.controlled], c.kind.name, c.percent) for c in ctx.filing.controls]
+[('Beta Holdings LLC', 'Alpha Fund L.P.', 'WHOLLY_OWNED', Decimal('100')), ('Gamma GP LLC', 'Alpha Fund L.P.', 'GENERAL_PARTNER', None)]
 """
 
 from __future__ import annotations

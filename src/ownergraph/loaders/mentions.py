@@ -12,9 +12,9 @@ Examples
 >>> text = 'Beacon Capital Group Inc. (“BCG”) agreed to buy. BCG paid.'
 >>> ctx = Context(text, Filing(form="SC 13D", schedule="13D"))
 >>> scan_definitions(ctx)
->>> ctx.resolve("BCG")
-'beacon-capital-group'
->>> ctx.filing.entities["beacon-capital-group"].short_names
+>>> ctx.filing.entities[ctx.resolve("BCG")].name
+'Beacon Capital Group Inc.'
+>>> ctx.filing.entities[ctx.resolve("BCG")].short_names
 ['BCG']
 >>> name_before("filed on behalf of Tus-Holdings Co., Ltd.")
 'Tus-Holdings Co., Ltd.'
@@ -100,6 +100,8 @@ LEGAL_FORMS = frozenset(
         "foundation",
     ]
 )
+#: legal forms that are abbreviations and keep their final dot ("Inc.", "Ltd.")
+_DOTTED_FORMS = frozenset(["inc", "ltd", "co", "corp", "pte", "pty", "bhd", "jr", "sr"])
 _CONNECTORS = frozenset({"of", "&", "de", "du", "la", "von", "van", "der", "for", "the"})
 _ABBREV = re.compile(
     r"^(?:[A-Z]\.|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|No\.|Jr\.|Sr\.)$"
@@ -198,13 +200,14 @@ def clean_entity_name(name: str) -> str:
     --------
     >>> clean_entity_name("the Issuer,")
     'Issuer'
+    >>> clean_entity_name("Beta Holdings LLC."), clean_entity_name("Acme Inc.")
+    ('Beta Holdings LLC', 'Acme Inc.')
     """
     name = re.sub(r"\s+", " ", name).strip(" ,;:()“”\"'’\t")
     name = re.sub(r"^(?:the|The|THE)\s+", "", name)
-    if (
-        name.endswith(".")
-        and not has_legal_form(name.split()[-1])
-        and not _ABBREV.match(name.split()[-1])
+    last = name.split()[-1] if name.split() else ""
+    if name.endswith(".") and not (
+        _ABBREV.match(last) or _bare(last) in _DOTTED_FORMS or "." in last[:-1]
     ):
         name = name[:-1]
     return name.strip()

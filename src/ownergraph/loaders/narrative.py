@@ -33,9 +33,9 @@ Examples
 >>> parse_narrative(text, f)
 >>> [i.number for i in f.items], f.signature_date
 (['2'], datetime.date(2021, 5, 14))
->>> [(c.controller, c.controlled, c.percent) for c in f.controls]
-[('beta-holdings', 'alpha-fund', Decimal('100'))]
->>> f.entities["alpha-fund"].jurisdiction.code, f.signatures[0].title
+>>> [(f.entities[c.controller].name, f.entities[c.controlled].name, c.percent) for c in f.controls]
+[('Beta Holdings Inc.', 'Alpha Fund LP', Decimal('100'))]
+>>> f.entities[f.controls[0].controlled].jurisdiction.code, f.signatures[0].title
 ('US-DE', 'Managing Director')
 """
 

@@ -13,8 +13,9 @@ Examples
 >>> ctx = Context(t, Filing(form="SC 13D", schedule="13D"))
 >>> parse_officers(ctx)
 >>> r = ctx.filing.roles[0]
->>> (r.person, r.organization, r.kinds, ctx.filing.entities[r.person].citizenship.code)
-('jane-q-doe', 'acme-holdings', ['ceo', 'officer'], 'US')
+>>> e = ctx.filing.entities
+>>> (e[r.person].name, e[r.organization].name, r.kinds, e[r.person].citizenship.code)
+('Jane Q. Doe', 'Acme Holdings LLC', ['ceo', 'officer'], 'US')
 """
 
 from __future__ import annotations

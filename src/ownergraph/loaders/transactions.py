@@ -8,8 +8,9 @@ Examples
 >>> ctx = Context(t, Filing(form="SC 13D", schedule="13D"))
 >>> parse_transactions(ctx, [(0, len(t), None)])
 >>> tx = ctx.filing.transactions[0]
->>> (tx.kind, tx.seller, tx.buyer, tx.shares, tx.price_per_share, tx.currency, tx.date)
-('sale', 'alpha-capital', 'beta-partners', 1000, Decimal('2.50'), 'USD', datetime.date(2020, 5, 1))
+>>> e = ctx.filing.entities
+>>> (tx.kind, e[tx.seller].name, e[tx.buyer].name, tx.shares, tx.price_per_share, tx.currency, tx.date)
+('sale', 'Alpha Capital LLC', 'Beta Partners L.P.', 1000, Decimal('2.50'), 'USD', datetime.date(2020, 5, 1))
 """
 
 from __future__ import annotations
