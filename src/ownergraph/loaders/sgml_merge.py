@@ -60,49 +60,29 @@ _DECORATION = re.compile(
 _TITLES = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|Ph\.?\s?D|M\.?\s?D|Esq|Jr|Sr)\b\.?|\bet\s+al\b\.?", re.I
 )
-_FORMS = frozenset(
-    [
-        "inc",
-        "incorporated",
+_FORMS = frozenset(["the", "and", "of"])
+#: legal forms folded into families, kept in the key: "L.P." and "LLC" stay two parties
+_FORM_FAMILY = {
+    **dict.fromkeys(
+        [
+            *("inc", "incorporated", "corp", "corporation", "co", "company", "cos", "companies"),
+            *("ltd", "limited", "plc", "sa", "nv", "bv", "spa", "ag", "gmbh", "sarl", "ab"),
+            *("as", "asa", "oy", "kk", "pte", "pty"),
+        ],
         "corp",
-        "corporation",
-        "co",
-        "company",
-        "cos",
-        "companies",
-        "ltd",
-        "limited",
-        "llc",
-        "lp",
-        "llp",
-        "lllp",
-        "plc",
-        "sa",
-        "nv",
-        "bv",
-        "spa",
-        "ag",
-        "gmbh",
-        "sarl",
-        "ab",
-        "as",
-        "asa",
-        "oy",
-        "kk",
-        "pte",
-        "pty",
-        "the",
-        "and",
-        "of",
-    ]
-)
-
+    ),
+    "lp": "lp",
+    "lllp": "lp",
+    "llc": "llc",
+    "llp": "llp",
+}
 _SPELLING = {"advisers": "advisors", "adviser": "advisor", "centre": "center"}
 
 
 def _tokens(name: str) -> list[str]:
     t = _DECORATION.sub(" ", strip_edgar_suffix(name))
     t = _TITLES.sub(" ", t).replace("&", " and ")
+    t = re.sub(r"\blimited\s+partnership\b", "LP", t, flags=re.I)
     t = _collapse_initials(t).lower()
     return [w for w in re.split(r"[^\w]+", t) if w]
 
@@ -119,8 +99,12 @@ def name_key(name: str) -> str:
     False
     >>> name_key("Fund II (QP), LP") == name_key("Fund II (Offshore), Ltd.")
     False
+    >>> name_key("Fund XII, L.P.") == name_key("FUND XII LLC"), name_key("ATARI CORP") == name_key("Atari Corporation")
+    (False, True)
     """
-    words = sorted(_SPELLING.get(w, w) for w in _tokens(name) if w not in _FORMS)
+    words = sorted(
+        {_FORM_FAMILY.get(w, _SPELLING.get(w, w)) for w in _tokens(name) if w not in _FORMS}
+    )
     return " ".join(words)
 
 
@@ -132,7 +116,9 @@ def match_keys(name: str) -> set[str]:
 
 
 def _person_words(name: str) -> frozenset[str]:
-    return frozenset(w for w in _tokens(name) if len(w) > 1 and w not in _FORMS)
+    return frozenset(
+        w for w in _tokens(name) if len(w) > 1 and w not in _FORMS and w not in _FORM_FAMILY
+    )
 
 
 def find_match(name: str, candidates: dict[str, list[str]], *, person: bool = False) -> str | None:
@@ -149,6 +135,10 @@ def find_match(name: str, candidates: dict[str, list[str]], *, person: bool = Fa
     ('b', None)
     >>> find_match("ICAHN CARL C", {"x": ["Carl C. Icahn"]}, person=True)
     'x'
+    >>> find_match("VANGUARD GROUP INC", {"v": ["The Vanguard Group -"]})
+    'v'
+    >>> find_match("FUND XII LLC", {"f": ["Fund XII, L.P."]}) is None
+    True
     """
     base = strip_edgar_suffix(name)
     tiers: list[Callable[[str], object]] = [lambda n: fingerprint(strip_edgar_suffix(n)), name_key]
@@ -157,6 +147,23 @@ def find_match(name: str, candidates: dict[str, list[str]], *, person: bool = Fa
         if not want or want == "unnamed":
             continue
         hits = [k for k, names in candidates.items() if any(tier(n) == want for n in names)]
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            return None
+    # a name written without its legal form ("VANGUARD GROUP" / "The Vanguard Group, Inc.")
+    mine_bare = _person_words(base)
+    mine_has_form = any(w in _FORM_FAMILY for w in _tokens(base))
+    if mine_bare:
+        hits = []
+        for k, names in candidates.items():
+            for n in names:
+                toks = _tokens(n)
+                if (not mine_has_form or not any(w in _FORM_FAMILY for w in toks)) and (
+                    _person_words(n) == mine_bare
+                ):
+                    hits.append(k)
+                    break
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
