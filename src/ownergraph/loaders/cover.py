@@ -543,6 +543,12 @@ _COMPLETE_NAME = re.compile(
 )
 
 
+_PLACE_DESCRIPTOR = re.compile(
+    r"(?i)\s+(?:citizen(?:ship)?|national|resident|corporation|corp\.?|limited\s+liability\s+company|"
+    r"limited\s+partnership|general\s+partnership|partnership|company|trust|statutory\s+trust)$"
+)
+
+
 def _read_name(
     text: str, name_row: Row | None, irs_row: Row | None
 ) -> tuple[str, str | None, int, int]:
@@ -581,7 +587,8 @@ def _read_name(
             s = clean_name(
                 _MARKS.sub("", bare.replace("\t", " ").strip(" \t\xa0:;_|").lstrip(".-"))
             )
-            if re.fullmatch(r"[-_=*.:|\s\d()]*", s):
+            s = re.sub(r"\s*\(\s*\)|\s+[-–]$", "", s)
+            if re.fullmatch(r"[-_=*.:|/\\\s\d()]*", s):
                 if picked:
                     break
                 continue
@@ -714,6 +721,15 @@ def _read_page(text: str, filing: Filing, page: Page, document: str) -> None:
                 j = jurisdiction(place)
                 if j.code is None and place.endswith("."):
                     j = jurisdiction(place.rstrip("."))
+                if j.code is None and re.fullmatch(r"(?:[A-Z]\.\s?){2,4}", place.rstrip(".") + "."):
+                    j = jurisdiction(re.sub(r"[.\s]", "", place))  # "U.S.A."
+                bare_place = re.sub(_PLACE_DESCRIPTOR, "", place).strip(" ,")
+                if j.code is None and bare_place and bare_place != place:
+                    j = jurisdiction(bare_place)
+                    if j.code is None and re.fullmatch(r"(?:[A-Z]\.\s?){2,4}", bare_place):
+                        j = jurisdiction(re.sub(r"[.\s]", "", bare_place))
+                if j.text != place:
+                    j = type(j)(place, j.code, j.country)
                 cover.citizenship = j
                 cover.cite("citizenship", src(row))
                 if kind == EntityKind.PERSON:
