@@ -549,6 +549,25 @@ _PLACE_DESCRIPTOR = re.compile(
 )
 
 
+def _plain(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", name.lower())
+
+
+def _person_key(filing: Filing, name: str) -> str:
+    """The entity key of a reporting person, never shared with a differently named one.
+
+    Two reporting persons of one filing are two parties even when their names fold
+    to one key ("Parallel Fund VI" and "Parallel (DT) Fund VI").
+    """
+    key = entity_key(name)
+    for cover in filing.cover_pages:
+        if cover.person == key:
+            other = filing.entities.get(key)
+            if other is not None and all(_plain(n) != _plain(name) for n in other.all_names()):
+                return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or key
+    return key
+
+
 def _read_name(
     text: str, name_row: Row | None, irs_row: Row | None
 ) -> tuple[str, str | None, int, int]:
@@ -670,7 +689,7 @@ def _read_page(text: str, filing: Filing, page: Page, document: str) -> None:
     kind = _kind(codes, name)
     name_src = _src(section(name_row), text, ns, ne, document) if name_row and ne else None
     entity = Entity(
-        key=entity_key(name),
+        key=_person_key(filing, name),
         name=name,
         kind=kind,
         irs_number=irs,

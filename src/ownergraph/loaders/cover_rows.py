@@ -201,7 +201,7 @@ _NUMBER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TAIL = re.compile(
-    r"(?:[\s\xa0]*(?:\((?:see|see\s+instructions?|please\s+see)[^)\n]{0,40}\)|\*+|:|\.(?!\d)|"
+    r"(?:[\s\xa0]*(?:\((?:see|see\s+instructions?|please\s+see)[^)\n]{0,40}\)|[*†‡]+|:|\.(?!\d)|"
     r"\((?:entities|entity)\s+only\)|\((?:voluntary)\)))*",
     re.IGNORECASE,
 )
