@@ -37,6 +37,10 @@ CUSIP No. 123456789
 Item 1.
 >>> text_to_filing_text("(a) [_]   (b) [x]   / /  /X/")
 '(a) [ ]   (b) [X]   [ ]  [X]'
+>>> print(text_to_filing_text("l.   NAME OF REPORTING PERSON\\n____________2.   CHECK THE BOX"))
+1.   NAME OF REPORTING PERSON
+____________
+2.   CHECK THE BOX
 """
 
 from __future__ import annotations
@@ -130,6 +134,10 @@ def text_to_filing_text(text: str) -> str:
     t = _TABLE_TAG_LINE.sub("", t)
     t = _COLUMN_TAG.sub(lambda m: " " * len(m.group(0)), t)
     t = re.sub(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", "", t)
+    # a row number run onto the rule above it: "______2.   CHECK" -> new line
+    t = re.sub(r"^([ \t]*[_=-]{10,})[ \t]*(\d{1,2}\.?[ \t]+[A-Z])", r"\1\n\2", t, flags=re.M)
+    # typewriter "l" for the digit one as a row number: "l.   NAME OF REPORTING PERSON"
+    t = re.sub(r"^([ \t]*)l(\.?[ \t]+[A-Z]{2})", r"\g<1>1\2", t, flags=re.M)
     pages = _PAGE_BREAK.split(t)
     out: list[str] = []
     in_cover = False  # whether the page before ended inside a cover page

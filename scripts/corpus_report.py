@@ -1,0 +1,210 @@
+"""Load every file of the shared corpus and report what was read, per format.
+
+For each format (SGML submissions split by the kind of their primary document:
+``sgml/text``, ``sgml/html``, ``sgml/xml``; and the bare ``html``, ``xml``, ``text``,
+``markdown`` files) it prints: files loaded and failed, reporting persons found,
+cover-page values extracted against those present, and the time per file. A value is
+*present* when its caption stands in the file (rows 6-11 and 13 of the cover page, in
+text or HTML), or its element (structured XML); *extracted* counts the cover pages on
+which the loader filled it, capped at the number present. Failures are listed by reason.
+``*.metadata.json`` files (headers converted to JSON by the repository that stored the
+filing) are not filings and are skipped.
+
+Usage: ``python scripts/corpus_report.py [CORPUS_DIR]``; always exits 0.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from ownergraph.errors import LoadError
+from ownergraph.loaders import load_file
+from ownergraph.loaders.decode import decode
+from ownergraph.loaders.detect import detect_format
+from ownergraph.loaders.sgml_documents import split_submission, unwrap
+from ownergraph.record import CoverPage, Filing
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "filings"
+
+#: cover-page field -> (caption in text/HTML, element in the structured XML)
+VALUES: dict[str, tuple[str, str]] = {
+    "citizenship": (
+        r"citizenship\s+or\s+place\s+of\s+organi[sz]ation",
+        "citizenshipOrOrganization",
+    ),
+    "sole_voting": (r"sole\s+voting\s+power", "soleVotingPower"),
+    "shared_voting": (r"shared\s+voting\s+power", "sharedVotingPower"),
+    "sole_dispositive": (r"sole\s+dispositive\s+power", "soleDispositivePower"),
+    "shared_dispositive": (r"shared\s+dispositive\s+power", "sharedDispositivePower"),
+    "aggregate": (
+        r"aggregate\s+amount\s+beneficially\s+owned",
+        "aggregateAmountOwned",
+    ),
+    "percent_of_class": (
+        r"percent\s+of\s+class\s+represented\s+by\s+amount\s+in\s+row",
+        "percentOfClass",
+    ),
+}
+
+
+@dataclass
+class Stats:
+    files: int = 0
+    loaded: int = 0
+    persons: int = 0
+    seconds: float = 0.0
+    present: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    extracted: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+
+def _plain(text: str) -> str:
+    t = re.sub(r"<[^>]*>", " ", text)
+    t = re.sub(r"&nbsp;|&#160;|&#xa0;", " ", t, flags=re.I)
+    return re.sub(r"\s+", " ", t)
+
+
+def _format_of(text: str, name: str) -> str:
+    fmt = detect_format(text)
+    if fmt != "sgml":
+        return fmt
+    try:
+        sub = split_submission(unwrap(text), name=name)
+    except LoadError:
+        return "sgml/?"
+    kinds = [d.kind for d in sub.documents]
+    types = [d.type.upper() for d in sub.documents]
+    for kind, doc_type in zip(kinds, types, strict=True):
+        if re.search(r"13[DG]", doc_type) and not doc_type.startswith("EX"):
+            return f"sgml/{kind}"
+    return f"sgml/{kinds[0]}" if kinds else "sgml/?"
+
+
+def _present(text: str, fmt: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    if fmt.endswith("xml"):
+        for key, (_, element) in VALUES.items():
+            out[key] = len(re.findall(rf"<(?:\w+:)?{element}\b", text))
+        return out
+    plain = _plain(text)
+    for key, (caption, _) in VALUES.items():
+        out[key] = len(re.findall(caption, plain, re.I))
+    return out
+
+
+def _extracted(pages: list[CoverPage]) -> dict[str, int]:
+    return {key: sum(1 for c in pages if getattr(c, key) is not None) for key in VALUES}
+
+
+def main(argv: list[str]) -> int:
+    folder = Path(argv[1]) if len(argv) > 1 else DEFAULT
+    console = Console(width=140)
+    if not folder.is_dir():
+        console.print(f"[red]no corpus folder at {folder}[/red]")
+        return 0
+    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.endswith(".json"))
+    skipped = sorted(p.name for p in folder.iterdir() if p.name.endswith(".json"))
+    stats: dict[str, Stats] = defaultdict(Stats)
+    failures: dict[str, list[str]] = defaultdict(list)
+    for path in files:
+        text = decode(path.read_bytes())
+        fmt = _format_of(text, str(path))
+        st = stats[fmt]
+        st.files += 1
+        start = time.perf_counter()
+        filing: Filing | None = None
+        try:
+            filing = load_file(path)
+        except LoadError as e:
+            reason = re.sub(r"\d[\d,]*", "N", e.reason)[:90]
+            failures[reason].append(path.name)
+        except Exception as e:  # the report must go on: a loader bug is a finding
+            failures[f"unexpected {type(e).__name__}"].append(f"{path.name}: {e}")
+        st.seconds += time.perf_counter() - start
+        if filing is None:
+            continue
+        st.loaded += 1
+        st.persons += len(filing.cover_pages)
+        present = _present(text, fmt)
+        got = _extracted(filing.cover_pages)
+        for key in VALUES:
+            st.present[key] += present[key]
+            st.extracted[key] += min(got[key], present[key])
+
+    table = Table(title=f"Corpus report: {folder}")
+    for col in (
+        "format",
+        "files",
+        "loaded",
+        "reporting persons",
+        "values extracted / present",
+        "%",
+        "ms / file",
+    ):
+        table.add_column(col, justify="left" if col == "format" else "right")
+    total = Stats()
+    for fmt in sorted(stats):
+        st = stats[fmt]
+        pres, ext = sum(st.present.values()), sum(st.extracted.values())
+        total.files += st.files
+        total.loaded += st.loaded
+        total.persons += st.persons
+        total.seconds += st.seconds
+        for key in VALUES:
+            total.present[key] += st.present[key]
+            total.extracted[key] += st.extracted[key]
+        table.add_row(
+            fmt,
+            str(st.files),
+            str(st.loaded),
+            str(st.persons),
+            f"{ext} / {pres}",
+            f"{100 * ext / pres:.1f}" if pres else "-",
+            f"{1000 * st.seconds / st.files:.0f}" if st.files else "-",
+        )
+    pres, ext = sum(total.present.values()), sum(total.extracted.values())
+    table.add_row(
+        "[b]all[/b]",
+        str(total.files),
+        str(total.loaded),
+        str(total.persons),
+        f"{ext} / {pres}",
+        f"{100 * ext / pres:.1f}" if pres else "-",
+        f"{1000 * total.seconds / total.files:.0f}" if total.files else "-",
+    )
+    console.print(table)
+
+    by_value = Table(title="Cover-page values: extracted / present, all formats")
+    by_value.add_column("value")
+    by_value.add_column("extracted / present", justify="right")
+    by_value.add_column("%", justify="right")
+    for key in VALUES:
+        p, x = total.present[key], total.extracted[key]
+        by_value.add_row(key, f"{x} / {p}", f"{100 * x / p:.1f}" if p else "-")
+    console.print(by_value)
+
+    if failures:
+        fails = Table(title="Failures by reason")
+        fails.add_column("reason")
+        fails.add_column("files", justify="right")
+        fails.add_column("examples")
+        for reason, names in sorted(failures.items(), key=lambda kv: -len(kv[1])):
+            fails.add_row(reason, str(len(names)), "\n".join(n[:90] for n in names[:3]))
+        console.print(fails)
+    else:
+        console.print("[green]no failures[/green]")
+    console.print(
+        f"skipped {len(skipped)} JSON files (EDGAR headers converted to JSON, not filings)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
