@@ -30,7 +30,7 @@ def store_dir(tmp_path: Path, runner: CliRunner) -> Path:
 def test_load_reports_what_was_loaded(tmp_path: Path, runner: CliRunner) -> None:
     result = runner.invoke(cli, ["--store", str(tmp_path / "s"), "load", str(SEED)])
     assert result.exit_code == 0, result.output
-    assert "SC 13D/A on 21Vianet Group, Inc." in result.output
+    assert "SCHEDULE 13D/A on 21Vianet Group, Inc." in result.output
     assert "2 reporting person(s)" in result.output
     assert "1 filing(s) loaded" in result.output
     assert "0 failed" in result.output

@@ -31,7 +31,11 @@ FORMATS = click.Choice(["table", "csv", "json"])
 
 def console(err: bool = False) -> Console:
     """A rich console on standard output (or standard error)."""
-    return Console(stderr=err, soft_wrap=False, highlight=False)
+    c = Console(stderr=err, soft_wrap=True, highlight=False)
+    if not c.is_terminal:
+        # piped or captured: do not squeeze wide tables into 80 columns
+        c = Console(stderr=err, soft_wrap=True, highlight=False, width=max(c.width, 240))
+    return c
 
 
 def fail(message: str, code: int = 1) -> None:

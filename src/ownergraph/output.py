@@ -128,6 +128,13 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _cell(value: Any) -> str:
+    """Table cells group thousands in whole numbers (94,415,771) for reading."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return _text(value)
+
+
 def to_csv(table: Table) -> str:
     """CSV with a header row."""
     buf = io.StringIO()
@@ -147,7 +154,7 @@ def to_rich(table: Table) -> Any:
     for c in table.columns:
         t.add_column(escape(c), overflow="fold")
     for row in table.rows:
-        t.add_row(*(escape(_text(row.get(c))) for c in table.columns))
+        t.add_row(*(escape(_cell(row.get(c))) for c in table.columns))
     return t
 
 

@@ -23,6 +23,10 @@ Examples
 ['Tuspark Innovation Venture Limited']
 >>> f.entities["tuspark"].name
 'Tuspark Innovation Venture Ltd.'
+>>> f.add_entity(Entity(key="v", name="21VIANET GROUP, INC."))
+Entity(...)
+>>> f.add_entity(Entity(key="v", name="21Vianet Group, Inc.")).all_names()
+['21Vianet Group, Inc.', '21VIANET GROUP, INC.']
 >>> Money(Decimal("5.346"), "USD")
 Money(amount=Decimal('5.346'), currency='USD')
 """
@@ -465,6 +469,18 @@ class Document:
     sequence: int | None = None
 
 
+def _shouting(name: str) -> bool:
+    """True when every letter of ``name`` is a capital.
+
+    Examples
+    --------
+    >>> _shouting("21VIANET GROUP, INC."), _shouting("21Vianet Group, Inc.")
+    (True, False)
+    """
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
 @dataclass(kw_only=True)
 class Filing(Sourced):
     """Everything one loader read from one filing."""
@@ -526,6 +542,12 @@ class Filing(Sourced):
         for n in entity.all_names():
             if n not in existing.all_names():
                 existing.aliases.append(n)
+        if _shouting(existing.name) and not _shouting(entity.name):
+            # EDGAR headers and cover pages often write names in capitals: show the
+            # name as the parties write it, keep the capitals as an alias
+            existing.aliases = [a for a in existing.aliases if a != entity.name]
+            existing.aliases.insert(0, existing.name)
+            existing.name = entity.name
         for s in entity.short_names:
             if s not in existing.short_names:
                 existing.short_names.append(s)

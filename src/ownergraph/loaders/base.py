@@ -25,6 +25,7 @@ from pathlib import Path
 from ownergraph.errors import InputTooLargeError, LoadError, NotAFilingError
 from ownergraph.loaders.decode import decode, looks_binary
 from ownergraph.loaders.detect import detect_format
+from ownergraph.loaders.reconcile import reconcile
 from ownergraph.record import Filing
 
 __all__ = ["DEFAULT_MAX_BYTES", "PARSERS", "load_bytes", "load_file", "parser_for"]
@@ -103,6 +104,7 @@ def load_bytes(data: bytes, *, name: str, max_bytes: int | None = None) -> Filin
         raise LoadError(
             name, f"could not be read as a {fmt} filing ({type(e).__name__}: {e})"
         ) from e
+    reconcile(filing)
     if not filing.cover_pages and filing.issuer is None:
         raise NotAFilingError(name, "not a Schedule 13D/13G filing (no issuer and no cover page)")
     filing.path = name
