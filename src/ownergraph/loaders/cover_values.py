@@ -91,6 +91,7 @@ def clean_value(raw: str) -> str:
     """
     t = _NOISE_LINE.sub(" ", raw)
     t = _LABEL_WORDS.sub(" ", t)
+    t = _NOISE_LINE.sub(" ", t)
     t = t.replace("\xa0", " ")
     t = re.sub(r"[ \t]+", " ", t)
     t = re.sub(r" ?\n ?", "\n", t)

@@ -1,0 +1,501 @@
+"""Golden tests of the cover-page and front-matter reader (loaders/cover.py).
+
+The seed's two cover pages and front matter are pinned value by value; so are the
+cover pages of corpus filings in plain text (1994-2011), HTML and ``.nc`` form, 13D
+and 13G, each value checked by reading the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from ownergraph.loaders.cover import parse_cover_pages, parse_front_matter
+from ownergraph.loaders.decode import decode
+from ownergraph.loaders.htmltext import html_to_text
+from ownergraph.loaders.markdown import markdown_to_text
+from ownergraph.loaders.sgml_documents import split_submission
+from ownergraph.loaders.text import text_to_filing_text
+from ownergraph.record import CoverPage, EntityKind, Filing, Money
+
+from .corpus import SEED, corpus_file
+
+
+def _read(text: str) -> Filing:
+    filing = Filing(form="", schedule="")
+    parse_front_matter(text, filing)
+    parse_cover_pages(text, filing)
+    return filing
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, Filing]:
+    text = markdown_to_text(SEED.read_text(encoding="utf-8"))
+    return text, _read(text)
+
+
+def _primary(path: Path) -> str:
+    """Filing text of the primary document of a corpus file."""
+    raw = decode(path.read_bytes())
+    if path.suffix.lower() in (".htm", ".html") and not raw.lstrip().startswith("<SEC-"):
+        return html_to_text(raw)
+    sub = split_submission(raw, name=str(path))
+    docs = [d for d in sub.documents if d.kind in ("text", "html")]
+    doc = next((d for d in docs if re.match(r"(?:SC|SCHEDULE)\s*13[DG]", d.type, re.I)), docs[0])
+    return html_to_text(doc.body) if doc.kind == "html" else text_to_filing_text(doc.body)
+
+
+# --------------------------------------------------------------------------- the seed
+
+
+def test_seed_front_matter(seed: tuple[str, Filing]) -> None:
+    text, f = seed
+    assert f.form == "SCHEDULE 13D/A"
+    assert f.schedule == "13D"
+    assert f.amendment_number == 1
+    issuer = f.entities[f.issuer or ""]
+    assert issuer.name == "21VIANET GROUP, INC."
+    assert issuer.kind == EntityKind.COMPANY
+    assert issuer.cusip6 == "90138A"
+    assert f.cusip == "90138A103"
+    assert f.event_date == dt.date(2021, 4, 13)
+    sc = f.share_classes[f.subject_class or ""]
+    assert sc.title == "Class A ordinary shares"
+    assert sc.label == "A"
+    assert sc.issuer == f.issuer
+    assert sc.par_value == Money(Decimal("0.00001"), "USD")
+    assert sc.cusip is None  # the CUSIP is the ADSs'
+    assert sc.source is not None
+    assert sc.source.quote == "Class A ordinary shares, par value, US$0.00001 per share"
+    for field in ("cusip", "event_date", "issuer", "amendment_number"):
+        src = f.field_sources[field]
+        assert src.section == "Front matter"
+        assert src.start is not None and text[src.start : src.end] == src.quote
+    assert f.field_sources["cusip"].quote == "90138A103**"
+    assert f.field_sources["event_date"].quote == "April 13, 2021"
+
+
+def test_seed_notice_person(seed: tuple[str, Filing]) -> None:
+    _, f = seed
+    person = f.entities[f.notice_person or ""]
+    assert person.name == "Mike Chiang"
+    assert person.kind == EntityKind.PERSON
+    assert (person.given_name, person.family_name) == ("Mike", "Chiang")
+    assert person.addresses[0].phone == "212.513.3415"
+    assert "31 West 52nd Street" in person.addresses[0].text
+    [role] = [r for r in f.roles if "notice contact" in r.kinds]
+    assert role.person == person.key
+    assert role.organization is not None
+    assert f.entities[role.organization].name == "Holland & Knight LLP"
+    assert f.entities[role.organization].kind == EntityKind.COMPANY
+
+
+def test_seed_depositary(seed: tuple[str, Filing]) -> None:
+    _, f = seed
+    [ads] = f.depositary
+    assert ads.ratio == Decimal(6)
+    assert ads.cusip == "90138A103"
+    assert ads.exchange == "Nasdaq Global Market"
+    assert ads.ticker == "VNET"
+    assert ads.issuer == f.issuer
+    assert ads.underlying_class == f.subject_class
+    assert (
+        "each ADS representing six (6) Class A ordinary shares" in ads.field_sources["ratio"].quote
+    )
+
+
+_SEED_ROWS = [
+    ("Tuspark Innovation Venture Ltd.", ["WC"], "British Virgin Islands", "VG", "(2)"),
+    ("Tus-Holdings Co., Ltd.", ["PF"], "People's Republic of China", "CN", "(4)"),
+]
+
+
+@pytest.mark.parametrize("n", [1, 2])
+def test_seed_cover_rows(seed: tuple[str, Filing], n: int) -> None:
+    text, f = seed
+    c = f.cover_pages[n - 1]
+    name, funds, place, code, mark = _SEED_ROWS[n - 1]
+    assert c.number == n
+    person = f.entities[c.person]
+    assert person.name == name
+    assert person.kind == EntityKind.COMPANY
+    assert person.jurisdiction is not None and person.jurisdiction.code == code
+    assert person.reporting_type_codes == ["CO"]
+    assert c.irs_number is None
+    assert (c.group_a, c.group_b) == (False, False)
+    assert c.source_of_funds == funds
+    assert c.legal_proceedings is False
+    assert c.citizenship is not None and (c.citizenship.text, c.citizenship.code) == (place, code)
+    assert (c.sole_voting, c.shared_voting, c.sole_dispositive, c.shared_dispositive) == (
+        0,
+        94415771,
+        0,
+        94415771,
+    )
+    assert c.aggregate == 94415771
+    assert c.excludes_certain_shares is False
+    assert c.percent_of_class == Decimal("11.4")
+    assert c.percent_text == f"11.4% of the Class A Ordinary Shares {mark}"
+    assert c.type_codes == ["CO"]
+    assert c.share_class == f.subject_class
+    assert c.warnings == []
+    src = c.field_sources["shared_voting"]
+    assert src.section == f"Cover page, reporting person {n}, row 8"
+    assert text[src.start : src.end] == src.quote
+    assert "Shared Voting Power 94,415,771" in src.quote
+    assert c.field_sources["percent_of_class"].section.endswith("row 13")
+
+
+@pytest.mark.parametrize("n", [1, 2])
+def test_seed_cover_footnotes(seed: tuple[str, Filing], n: int) -> None:
+    _, f = seed
+    c = f.cover_pages[n - 1]
+    assert len(c.footnotes) == 2
+    assert c.footnotes[0].startswith(f"({2 * n - 1}) Represented by 15,735,962 ADSs")
+    assert c.ads_count == 15735962
+    assert c.percent_of_total == Decimal("11.0")
+    assert c.percent_of_voting == Decimal("8.0")
+    assert c.basis_outstanding == 827197383
+    assert c.basis_as_of == dt.date(2021, 4, 13)
+    assert c.total_outstanding == 862079106
+    sec = 'Securities and Exchange Commission (the "SEC")' if n == 1 else "SEC"
+    assert c.basis_document == f"Form 20-F filed by the Issuer with the {sec} on April 28, 2021"
+    assert (
+        c.field_sources["ads_count"].section
+        == f"Cover page, reporting person {n}, footnote ({2 * n - 1})"
+    )
+
+
+def test_seed_share_classes(seed: tuple[str, Filing]) -> None:
+    _, f = seed
+    by_label = {sc.label: sc for sc in f.share_classes.values()}
+    assert {k: v.outstanding for k, v in by_label.items()} == {
+        "A": 827197383,
+        "B": 34821723,
+        "C": 60000,
+    }
+    for sc in by_label.values():
+        assert sc.outstanding_as_of == dt.date(2021, 4, 13)
+        assert sc.outstanding_basis is not None and sc.outstanding_basis.startswith("Form 20-F")
+        assert sc.issuer == f.issuer
+    assert by_label["B"].title == "Class B ordinary shares"
+
+
+# --------------------------------------------------------------------------- corpus
+
+# name, sole voting, shared voting, sole dispositive, shared dispositive, aggregate,
+# percent, citizenship code, type codes — as the documents state them
+Row = tuple[
+    str,
+    int | None,
+    int | None,
+    int | None,
+    int | None,
+    int | None,
+    str | None,
+    str | None,
+    list[str],
+]
+
+GOLDEN: dict[str, tuple[str, list[Row]]] = {
+    # plain text, 1996, 13G/A, boxes "[x]", rows "(5)" with the label at the left
+    "orgron__SC13G-A__19960611__0000902664-96-000076__SHAW_D_E_INVESTMENTS_LP__FIRST_USA_INC.txt": (
+        "13G",
+        [
+            ("D.E. Shaw Investments, L.P.", 0, 698700, 0, 698700, 698700, "12.2", "US-DE", ["BD"]),
+            ("David E. Shaw", 0, 698700, 0, 698700, 698700, "12.2", "US", ["IN"]),
+        ],
+    ),
+    # plain text, 2011, 13G, "None" for zero, name on the caption line
+    "orgron__SC13G__20110202__0001086364-11-002368__BlackRock_Inc__B_G_Foods_Inc.txt": (
+        "13G",
+        [("BlackRock, Inc.", 2576447, 0, 2576447, 0, 2576447, "5.41", "US-DE", ["HC"])],
+    ),
+    # plain text, 1996, 13D/A, five reporting persons
+    "orgron__SC13D-A__19960715__0000950142-96-000297__CRAMER_J_J_CO_INC__WESTERFED_FINANCIAL_CORP.txt": (
+        "13D",
+        [
+            ("J.J. Cramer & Co.", 387100, 0, 387100, 0, 387100, "8.5", "US-DE", ["CO"]),
+            ("James J. Cramer", 0, 387100, 0, 387100, 387100, "8.5", "US", ["IN"]),
+            ("Karen L. Cramer", 0, 387100, 0, 387100, 387100, "8.5", "US", ["IN"]),
+            ("Cramer Partners, L.P.", 387100, 0, 387100, 0, 387100, "8.5", "US-DE", ["PN"]),
+        ],
+    ),
+    # 1994 submission with <TABLE> tags: blank rows, amounts with long explanations
+    "orgron__SC13D-A__19940323__0000950123-94-000564__MITSUI_CO_LTD__AIRBORNE_FREIGHT_CORP_DE.txt": (
+        "13D",
+        [
+            ("Mitsui & Co., Ltd.", None, 259487, None, 259487, 259487, "1.3", "JP", ["CO"]),
+            (
+                "Intermodal Terminal Inc.",
+                None,
+                256487,
+                None,
+                256487,
+                256487,
+                "1.3",
+                "US-DE",
+                ["CO"],
+            ),
+            ("Tonami Transportation Co., Ltd.", None, None, None, None, None, "0", "JP", ["CO"]),
+        ],
+    ),
+    # plain text, 2006, 13G/A: the row number printed on the line below its caption
+    "orgron__SC13G-A__20060127__0001040153-06-000008__FARALLON_PARTNERS_L_L_C_CA__SPIRIT_FINANCE_CORP.txt": (
+        "13G",
+        [],  # persons 14 and 15 are checked in test_farallon
+    ),
+    # .nc submission with an HTML primary document, tab-separated cells
+    "edgartools__SC13G_nc__0001076809-24-000144__Glazer__Avid_Bioservices.nc": (
+        "13G",
+        [
+            ("Glazer Capital, LLC", 0, 3394114, 0, 3394114, 3394114, "5.31", "US-DE", ["IA", "OO"]),
+            ("Paul J. Glazer", 0, 3394114, 0, 3394114, 3394114, "5.31", "US", ["IN"]),
+        ],
+    ),
+    # HTML 13D, seven reporting persons, row numbers "(7)"
+    "orgron__SC13D__20191104__0001193125-19-283454__Vieco_USA_Inc__Virgin_Galactic_Holdings_Inc.txt": (
+        "13D",
+        [
+            ("Vieco USA, Inc.", 0, 114790438, 0, 114790438, 114790438, "58.7", "US-DE", ["CO"]),
+            ("Vieco 10 Limited", 0, 114790438, 0, 114790438, 114790438, "58.7", None, ["CO"]),
+            (
+                "Virgin Investments Limited",
+                0,
+                114790438,
+                0,
+                114790438,
+                114790438,
+                "58.7",
+                "VG",
+                ["CO"],
+            ),
+            (
+                "Virgin Group Investments LLC",
+                0,
+                114790438,
+                0,
+                114790438,
+                114790438,
+                "58.7",
+                "US-DE",
+                ["OO"],
+            ),
+            (
+                "Corvina Holdings Limited",
+                0,
+                114790438,
+                0,
+                114790438,
+                114790438,
+                "58.7",
+                "VG",
+                ["CO"],
+            ),
+            (
+                "Virgin Group Holdings Limited",
+                0,
+                114790438,
+                0,
+                114790438,
+                114790438,
+                "58.7",
+                "VG",
+                ["CO"],
+            ),
+            ("Sir Richard Branson", 0, 114790438, 0, 114790438, 114790438, "58.7", "GB", ["IN"]),
+        ],
+    ),
+    # HTML 13D/A, eleven reporting persons, "-0-", captions with "*" and dagger marks
+    "orgron__SC13D-A__20120221__0000909518-12-000080__THOMAS_H_LEE_ADVISORS_LLC__MONEYGRAM_INTERNATIONAL_INC.txt": (
+        "13D",
+        [
+            (
+                "Thomas H. Lee Advisors, LLC",
+                0,
+                36332270,
+                0,
+                36332270,
+                36332270,
+                "50.8",
+                "US-DE",
+                ["OO"],
+            ),
+            (
+                "THL Equity Advisors VI, LLC",
+                0,
+                36000489,
+                0,
+                36000489,
+                36000489,
+                "50.4",
+                "US-DE",
+                ["OO"],
+            ),
+            (
+                "Thomas H. Lee Equity Fund VI, L.P.",
+                0,
+                20009447,
+                0,
+                20009447,
+                20009447,
+                "28.0",
+                "US-DE",
+                ["PN"],
+            ),
+            (
+                "Thomas H. Lee Parallel Fund VI, L.P.",
+                0,
+                13549334,
+                0,
+                13549334,
+                13549334,
+                "19.0",
+                "US-DE",
+                ["PN"],
+            ),
+            (
+                "Thomas H. Lee Parallel (DT) Fund VI, L.P.",
+                0,
+                2366797,
+                0,
+                2366797,
+                2366797,
+                "3.3",
+                "US-DE",
+                ["PN"],
+            ),
+            (
+                "THL Equity Fund VI Investors (MoneyGram), LLC",
+                0,
+                74911,
+                0,
+                74911,
+                74911,
+                "0.1",
+                "US-DE",
+                ["OO"],
+            ),
+        ],
+    ),
+}
+
+
+def _check(c: CoverPage, f: Filing, row: Row) -> None:
+    name, sv, shv, sd, shd, agg, pct, code, types = row
+    assert f.entities[c.person].name == name
+    assert (c.sole_voting, c.shared_voting, c.sole_dispositive, c.shared_dispositive) == (
+        sv,
+        shv,
+        sd,
+        shd,
+    )
+    assert c.aggregate == agg
+    assert c.percent_of_class == (Decimal(pct) if pct is not None else None)
+    assert c.citizenship is not None and c.citizenship.code == code
+    assert c.type_codes == types
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN))
+def test_corpus_cover_pages(name: str) -> None:
+    text = _primary(corpus_file(name))
+    f = _read(text)
+    schedule, rows = GOLDEN[name]
+    assert f.schedule == schedule
+    for c, row in zip(f.cover_pages, rows, strict=False):
+        _check(c, f, row)
+    assert len(f.cover_pages) >= len(rows)
+    for c in f.cover_pages:
+        for src in c.field_sources.values():
+            assert src.start is not None and text[src.start : src.end] == src.quote
+
+
+def test_corpus_person_counts() -> None:
+    counts = {
+        "orgron__SC13D-A__20120221__0000909518-12-000080__THOMAS_H_LEE_ADVISORS_LLC__MONEYGRAM_INTERNATIONAL_INC.txt": 11,
+        "orgron__SC13D__20191104__0001193125-19-283454__Vieco_USA_Inc__Virgin_Galactic_Holdings_Inc.txt": 7,
+        "orgron__SC13G-A__20060127__0001040153-06-000008__FARALLON_PARTNERS_L_L_C_CA__SPIRIT_FINANCE_CORP.txt": 18,
+        "orgron__SC13D-A__19960715__0000950142-96-000297__CRAMER_J_J_CO_INC__WESTERFED_FINANCIAL_CORP.txt": 5,
+    }
+    for name, n in counts.items():
+        f = _read(_primary(corpus_file(name)))
+        assert len(f.cover_pages) == n, name
+        assert [c.number for c in f.cover_pages] == list(range(1, n + 1))
+        assert len({c.person for c in f.cover_pages}) == n  # distinct parties stay distinct
+
+
+def test_farallon() -> None:
+    name = "orgron__SC13G-A__20060127__0001040153-06-000008__FARALLON_PARTNERS_L_L_C_CA__SPIRIT_FINANCE_CORP.txt"
+    f = _read(_primary(corpus_file(name)))
+    moment = f.cover_pages[13]
+    _check(moment, f, ("Jason E. Moment", 0, 5888900, 0, 5888900, 5888900, "8.7", "US", ["IN"]))
+    assert moment.group_b is True and moment.group_a is False
+    assert moment.field_sources["shared_voting"].section == "Cover page, reporting person 14, row 6"
+
+
+def test_blank_and_dash_rows() -> None:
+    """Barclays 2009: a blank row is None with a warning; a lone "-" is zero."""
+    name = "orgron__SC13G__20090205__0000913414-09-003235__BARCLAYS_GLOBAL_INVESTORS_NA_C__CHEROKEE_INC.txt"
+    f = _read(_primary(corpus_file(name)))
+    assert len(f.cover_pages) == 7
+    c = f.cover_pages[2]
+    assert f.entities[c.person].name == "BARCLAYS GLOBAL INVESTORS, LTD"
+    assert c.sole_voting is None
+    assert any("row 5" in w and "blank" in w for w in c.warnings)
+    assert (c.shared_voting, c.sole_dispositive, c.shared_dispositive, c.aggregate) == (0, 0, 0, 0)
+    assert c.percent_of_class == Decimal("0.00")
+    assert c.citizenship is not None and c.citizenship.code == "GB"
+    assert c.type_codes == ["FI"]
+
+
+def test_mitsui_front_matter_and_boxes() -> None:
+    name = "orgron__SC13D-A__19940323__0000950123-94-000564__MITSUI_CO_LTD__AIRBORNE_FREIGHT_CORP_DE.txt"
+    f = _read(_primary(corpus_file(name)))
+    assert f.amendment_number == 2
+    assert f.entities[f.issuer or ""].name == "Airborne Freight Corporation"
+    assert f.cusip == "00926610"
+    assert f.event_date == dt.date(1994, 3, 17)
+    c1, c2, _ = f.cover_pages
+    assert (c1.group_a, c1.group_b) == (False, True)
+    assert c1.source_of_funds == ["WC"] and c2.source_of_funds == ["AF"]
+    assert c1.legal_proceedings is False
+    assert c2.excludes_certain_shares is True
+    assert any("row 7" in w for w in c1.warnings)
+
+
+# --------------------------------------------------------------------------- robustness
+
+
+def test_odd_values_warn_and_never_crash() -> None:
+    text = (
+        "1 NAME OF REPORTING PERSON\nOdd Holder LLC\n"
+        "6 CITIZENSHIP OR PLACE OF ORGANIZATION\nAtlantis\n"
+        "7 SOLE VOTING POWER\nSee Item 5\n"
+        "8 SHARED VOTING POWER\n-1,000\n"
+        "9 SOLE DISPOSITIVE POWER\n12.5 shares\n"
+        "10 SHARED DISPOSITIVE POWER\n\n"
+        "11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON\n1,000\n"
+        "13 PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)\n140%\n"
+        "14 TYPE OF REPORTING PERSON\nOO\n"
+    )
+    f = _read(text)
+    [c] = f.cover_pages
+    assert c.sole_voting is None and c.shared_dispositive is None
+    assert c.shared_voting == 1000
+    assert c.aggregate == 1000
+    assert c.percent_of_class == Decimal(140)
+    joined = " | ".join(c.warnings)
+    for needle in ("row 7", "row 8", "negative", "row 9", "row 10", "out of range", "Atlantis"):
+        assert needle in joined
+    assert f.entities[c.person].kind == EntityKind.COMPANY
+
+
+def test_no_cover_page_and_huge_input() -> None:
+    f = _read("Item 4. Ownership\n(a) Amount beneficially owned: 0\n" * 2000)
+    assert f.cover_pages == []
+    f = _read("NAME OF REPORTING PERSON " * 20000)
+    assert f.cover_pages == []
