@@ -115,7 +115,7 @@ def find_entities(store: GraphStore, query: str) -> list[EntityMatch]:
 
 
 def _by_cusip(store: GraphStore, cusip6: str) -> list[URIRef]:
-    text = f"""SELECT DISTINCT ?e WHERE {{
+    text = f"""SELECT DISTINCT ?e ?prefix WHERE {{
       {{ ?e <{OG}cusip> ?c }} UNION {{ ?e <{OG}cusip6> ?c }}
       FILTER(STRSTARTS(UCASE(STR(?c)), ?prefix))
     }}"""
