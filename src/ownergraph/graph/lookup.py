@@ -1,8 +1,16 @@
 """Find an entity by name, alias, CIK or CUSIP, tolerant of case, punctuation and
 legal forms; on ambiguity, a 'did you mean' list rather than a silent pick.
 
-Entities are the nodes that carry ``og:fingerprint``; every name and alias is an
-``rdfs:label`` or ``skos:altLabel``.
+Entities are the nodes that carry ``og:fingerprint``; every name, alias and defined
+short name ("Tuspark") is an ``rdfs:label``, ``skos:altLabel`` or ``og:shortName``.
+
+Tiers, first that matches wins: a CIK (``320193``, ``CIK 0000320193``); a CUSIP (nine
+characters, or the six-character issuer prefix); the name fingerprint equal to a
+fingerprint of a name (case, punctuation, word order and legal-form spellings ignored:
+"tus holdings co ltd" finds "Tus-Holdings Co., Ltd."); all words of the query among
+the words of one name. Several entities in the first matching tier raise
+:class:`AmbiguousEntityError` with the list; none raises :class:`UnknownEntityError`
+with close names.
 """
 
 from __future__ import annotations
@@ -34,7 +42,8 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?e ?label ?name ?fp WHERE {{
   ?e <{OG}fingerprint> ?fp .
   OPTIONAL {{ ?e rdfs:label ?label }}
-  OPTIONAL {{ {{ ?e rdfs:label ?name }} UNION {{ ?e skos:altLabel ?name }} }}
+  OPTIONAL {{ {{ ?e rdfs:label ?name }} UNION {{ ?e skos:altLabel ?name }}
+              UNION {{ ?e <{OG}shortName> ?name }} }}
 }}
 """
 
