@@ -163,3 +163,8 @@ def main() -> None:
 
 
 # Commands that live in their own modules register themselves here.
+from ownergraph.cli_analytics import chain as _chain_command  # noqa: E402
+from ownergraph.cli_analytics import show as _show_command  # noqa: E402
+
+cli.add_command(_chain_command)
+cli.add_command(_show_command)
