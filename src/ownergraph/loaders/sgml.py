@@ -60,7 +60,7 @@ from types import ModuleType
 
 from ownergraph.errors import LoadError
 from ownergraph.loaders import text as text_loader
-from ownergraph.loaders.sgml_codes import edgar_country, edgar_place
+from ownergraph.loaders.edgar_codes import edgar_country, edgar_location
 from ownergraph.loaders.sgml_documents import RawDocument, Submission, split_submission, unwrap
 from ownergraph.loaders.sgml_header import Header, HeaderField, Party, parse_header, yyyymmdd
 from ownergraph.loaders.sgml_merge import find_match, match_keys, merge_into, strip_edgar_suffix
@@ -182,7 +182,7 @@ def _party_entity(sub: Submission, party: Party) -> Entity | None:
             entity.cite("irs_number", _field_src(party.fields[key]))
     state = party.value("STATE OF INCORPORATION")
     if state:
-        place = edgar_place(state)
+        place = edgar_location(state)
         if place.code is None:
             place = jurisdiction(state)
         entity.jurisdiction = place

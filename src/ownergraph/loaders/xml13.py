@@ -9,7 +9,7 @@ spelling variants of the two schemas (``issuerCIK``/``issuerCik``, ``memberOfGro
 not matter. Every optional element may be missing.
 
 Places are EDGAR location codes (``DE``, ``X1``, ``E9``...), read with
-:func:`ownergraph.loaders.xml_codes.edgar_location`. Every value keeps a
+:func:`ownergraph.loaders.edgar_codes.edgar_location`. Every value keeps a
 :class:`~ownergraph.record.Source` whose section names the cover page and the element
 (``"Cover page, reporting person 2, sharedVotingPower"``) and whose quote is the
 element's text. Parsing is safe (:mod:`ownergraph.loaders.xml_safe`): entities are never
@@ -48,7 +48,7 @@ from collections.abc import Iterable, Iterator
 from lxml import etree
 
 from ownergraph.errors import NotAFilingError
-from ownergraph.loaders.xml_codes import edgar_location, edgar_location_name, is_edgar_code
+from ownergraph.loaders.edgar_codes import edgar_location, edgar_location_name, is_edgar_code
 from ownergraph.loaders.xml_people import (
     authority_chain,
     control_kind,

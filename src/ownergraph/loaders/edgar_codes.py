@@ -1,4 +1,4 @@
-"""EDGAR location codes (``stateOrCountry``, ``citizenshipOrOrganization``) as ISO 3166.
+"""EDGAR location codes (SEC headers, ``stateOrCountry``, ``citizenshipOrOrganization``) as ISO 3166.
 
 EDGAR does not use ISO codes for places. A US state is its two-letter postal code
 (``DE`` Delaware, ``IN`` Indiana — not India), ``X1`` is the United States as a whole,
@@ -35,6 +35,7 @@ from ownergraph.record import Jurisdiction
 __all__ = [
     "EDGAR_LOCATIONS",
     "US_STATES",
+    "edgar_country",
     "edgar_location",
     "edgar_location_name",
     "is_edgar_code",
@@ -405,3 +406,16 @@ def edgar_location_name(code: str) -> str | None:
         return _STATE_NAMES[c]
     entry = EDGAR_LOCATIONS.get(c)
     return entry[1] if entry else None
+
+
+def edgar_country(code: str | None) -> str | None:
+    """The ISO 3166-1 alpha-2 country of an EDGAR location code.
+
+    Examples
+    --------
+    >>> edgar_country("CA"), edgar_country("K3"), edgar_country(None)
+    ('US', 'HK', None)
+    """
+    if not code:
+        return None
+    return edgar_location(code).country
