@@ -21,7 +21,14 @@ import unicodedata
 import fingerprints
 from nameparser import HumanName
 
-__all__ = ["clean_name", "entity_key", "fingerprint", "looks_like_person", "split_person_name"]
+__all__ = [
+    "MAX_NAME",
+    "clean_name",
+    "entity_key",
+    "fingerprint",
+    "looks_like_person",
+    "split_person_name",
+]
 
 _ORG_WORDS = re.compile(
     r"\b(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|l\.l\.c|lp|l\.p|llp|plc|"
@@ -34,6 +41,12 @@ _ORG_WORDS = re.compile(
 )
 
 
+#: names longer than this are not names (a loader picked up a paragraph): identity keys
+#: use only this many characters and person parsing gives up, which keeps every
+#: function here fast on hostile input (nameparser is slow on long text)
+MAX_NAME = 500
+
+
 def clean_name(name: str) -> str:
     """``name`` with markup remnants, stray punctuation and runs of spaces removed.
 
@@ -43,7 +56,7 @@ def clean_name(name: str) -> str:
     'Tuspark Innovation Venture Ltd.'
     """
     name = unicodedata.normalize("NFKC", name)
-    name = re.sub(r"<[^>]*>", " ", name)
+    name = re.sub(r"<[^<>]*>", " ", name)  # [^<>]: linear on a run of "<"
     name = name.replace("\\", "")
     name = re.sub(r"[*_]{2,}", " ", name)
     name = re.sub(r"\s+", " ", name)
@@ -66,7 +79,7 @@ def fingerprint(name: str) -> str:
     >>> fingerprint("ARCH Venture Partners XII, L.P.") == fingerprint("ARCH Venture Partners XII, LLC")
     False
     """
-    cleaned = clean_name(name)
+    cleaned = clean_name(name)[:MAX_NAME]
     fp = fingerprints.generate(cleaned)
     if not fp:
         fp = re.sub(r"\s+", " ", cleaned.lower()).strip() or "unnamed"
@@ -85,7 +98,7 @@ def entity_key(name: str) -> str:
     >>> entity_key("Tuspark Innovation Venture Ltd.")
     'tuspark-innovation-venture-ltd'
     """
-    cleaned = clean_name(name)
+    cleaned = clean_name(name)[:MAX_NAME]
     base = fingerprints.generate(cleaned, keep_order=True) or cleaned.lower()
     slug = re.sub(r"[^a-z0-9]+", "-", str(base).lower()).strip("-")
     return slug or "unnamed"
@@ -107,7 +120,7 @@ def looks_like_person(name: str) -> bool:
     False
     """
     cleaned = clean_name(name)
-    if not cleaned or any(ch.isdigit() for ch in cleaned):
+    if not cleaned or len(cleaned) > MAX_NAME or any(ch.isdigit() for ch in cleaned):
         return False
     if _ORG_WORDS.search(cleaned) or "&" in cleaned:
         return False
@@ -129,6 +142,8 @@ def split_person_name(name: str) -> tuple[str | None, str | None]:
     ('Will', 'Cai')
     """
     cleaned = clean_name(re.sub(r"^(mr|mrs|ms|dr|miss)\.?\s+", "", clean_name(name), flags=re.I))
+    if len(cleaned) > MAX_NAME:
+        return None, None
     words = cleaned.split()
     caps = [w for w in words if len(w) > 1 and w.isupper() and w.isalpha()]
     if len(words) >= 2 and len(caps) == 1:
@@ -136,4 +151,6 @@ def split_person_name(name: str) -> tuple[str | None, str | None]:
         given = " ".join(w for w in words if w is not family) or None
         return given, family.capitalize()
     parsed = HumanName(cleaned)
-    return (parsed.first or None), (parsed.last.capitalize() if parsed.last.isupper() else parsed.last) or None
+    return (parsed.first or None), (
+        parsed.last.capitalize() if parsed.last.isupper() else parsed.last
+    ) or None

@@ -19,8 +19,11 @@ from ownergraph.record import Money
 
 __all__ = ["parse_int", "parse_money", "parse_percent", "valid_cusip"]
 
-_INT = re.compile(r"(?<![\w.,])-?\d{1,3}(?:,\d{3})+(?!\d)(?![.,]\d)|(?<![\w.,])-?\d+(?!\d)(?![.,]\d)")
+_INT = re.compile(
+    r"(?<![\w.,])-?\d{1,3}(?:,\d{3})+(?!\d)(?![.,]\d)|(?<![\w.,])-?\d+(?!\d)(?![.,]\d)"
+)
 _DEC = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d*\.\d+|-?\d+")
+_PERCENT = re.compile(r"(?<![\d.])(-?\d+(?:\.\d+)?|-?\.\d+)\s*(?:%|percent|per\s*cent)", re.I)
 _WORD_ZERO = re.compile(r"^\s*(?:-0-|none|nil|zero|--?|—|–)\s*$", re.IGNORECASE)
 
 _CURRENCIES = [
@@ -88,7 +91,9 @@ def parse_percent(text: str | None) -> Decimal | None:
         return None
     if re.search(r"less\s+than|<\s*\d", text, re.I):
         return None
-    m = re.search(r"(-?\d+(?:\.\d+)?|-?\.\d+)\s*(?:%|percent|per\s*cent)", text, re.I)
+    # the look-behind keeps the search linear: a number starts only where no digit
+    # or point stands before it (else a long run of digits is retried from each one)
+    m = _PERCENT.search(text)
     if m is None:
         stripped = text.strip()
         if _WORD_ZERO.match(stripped):

@@ -66,8 +66,8 @@ def _subdivisions() -> dict[str, str]:
     for country in ("US", "CA"):
         for sub in pycountry.subdivisions.get(country_code=country) or []:
             table[sub.name.lower()] = sub.code
-            table[sub.code.split("-")[1].lower()] = sub.code if country == "US" else table.get(
-                sub.code.split("-")[1].lower(), sub.code
+            table[sub.code.split("-")[1].lower()] = (
+                sub.code if country == "US" else table.get(sub.code.split("-")[1].lower(), sub.code)
             )
     table["washington, d.c."] = "US-DC"
     table["washington d.c."] = "US-DC"
@@ -91,10 +91,12 @@ def subdivision_code(text: str) -> str | None:
 def jurisdiction(text: str) -> Jurisdiction:
     """Read a place of organization or citizenship; ``code`` is ``None`` if unknown."""
     original = re.sub(r"\s+", " ", text).strip()
-    cleaned = re.sub(r"[\*\u2020\u2021]|\(\d+\)|<[^>]*>", "", original).strip(" .,;:")
-    cleaned = re.sub(r"\b(?:citizen(?:ship)?|national)s?\b(?:\s+of)?", "", cleaned, flags=re.I).strip(" ,")
+    cleaned = re.sub(r"[\*\u2020\u2021]|\(\d+\)|<[^<>]*>", "", original).strip(" .,;:")
+    cleaned = re.sub(
+        r"\b(?:citizen(?:ship)?|national)s?\b(?:\s+of)?", "", cleaned, flags=re.I
+    ).strip(" ,")
     cleaned = _PREFIX.sub("", cleaned).strip(" ,.")
-    if not cleaned:
+    if not cleaned or len(cleaned) > 200:  # no place name is that long: a misread cell
         return Jurisdiction(original)
     low = cleaned.lower()
     sub = subdivision_code(cleaned)
