@@ -878,7 +878,8 @@ def test_query_headers() -> None:
         select = text[text.index("SELECT") : text.index("WHERE")]
         for p in params:
             m = re.fullmatch(
-                r"# param: (\w+) (entity|string|date|integer|decimal) (required|optional) -- .+", p
+                r"# param: (\w+) (entity|string|date|integer|decimal|iri) (required|optional) -- .+",
+                p,
             )
             assert m, p
             # Oxigraph substitutes only variables that are projected
