@@ -499,3 +499,22 @@ def test_no_cover_page_and_huge_input() -> None:
     assert f.cover_pages == []
     f = _read("NAME OF REPORTING PERSON " * 20000)
     assert f.cover_pages == []
+
+
+def test_dash_separators_and_typos() -> None:
+    """BRT 1996: "SOLE VOTING POWER - 189,185" (a dash before the value is no zero),
+    "SOLE DISPOSITION POWER", "(a) x" with an empty (b), IRS numbers after a dash."""
+    name = "orgron__SC13D__19960726__0000712770-96-000005__ONE_LIBERTY_PROPERTIES_INC__BRT_REALTY_TRUST.txt"
+    f = _read(_primary(corpus_file(name)))
+    rows: list[Row] = [
+        ("Fredric H. Gould", 189185, 1921748, 189185, 1921748, 2110933, "24.05", "US", ["IN"]),
+        ("Marshall Rose", 274279, 1693150, 274279, 1693150, 1967429, "22.42", "US", ["IN"]),
+        ("Gould Investors L.P.", 1512241, None, 1512241, None, 1512241, "17.23", "US-DE", ["PN"]),
+        ("One Liberty Properties, Inc.", 30048, 0, 30048, 0, 30048, None, "US-MD", ["CO"]),
+    ]
+    for c, row in zip(f.cover_pages, rows, strict=True):
+        _check(c, f, row)
+        assert (c.group_a, c.group_b) == (True, False)
+    assert f.cover_pages[2].irs_number == "11-276-3164"
+    assert f.cover_pages[3].percent_text == "Less than 1%"
+    assert f.cover_pages[3].source_of_funds == ["OO"]

@@ -144,7 +144,7 @@ _CLASS_LABEL = re.compile(r"\b(?:Class|Series)[\s\xa0]+([A-Z])\b")
 _PAR = re.compile(
     r",?[\s\xa0]*(?:with[\s\xa0]+(?:a[\s\xa0]+)?)?(?:\$[\d.]+[\s\xa0]+)?par[\s\xa0]+value\b", re.I
 )
-_IRS = re.compile(r"(?<![\d-])(\d{2}-\d{7})(?![\d-])")
+_IRS = re.compile(r"(?<![\d-])(\d{2}-\d{7}|\d{2}-\d{3}-\d{4})(?![\d-])")
 _IRS_LABEL = re.compile(
     r"(?i)\b(?:(?:I\.?\s?R\.?\s?S\.?|tax|employer)\s*(?:identification|id\.?|I\.D\.)?\s*(?:no\.?|number|#)?|"
     r"E\.?I\.?N\.?|S\.?S\.?\s*(?:no\.?|#))\s*:?"
@@ -591,7 +591,7 @@ def _read_name(
             line_start = offset + pos
             pos += len(line) + 1
             bare = _IRS.sub(" ", line)
-            bare = re.sub(r",?\s*#{3}-#{2}-#{4}|,?\s+\d{9}\s*$|\(\s*\)", " ", bare)
+            bare = re.sub(r"[,-]?\s*#{3}-#{2}-#{4}|,?\s+\d{9}\s*$|\(\s*\)", " ", bare)
             bare = re.sub(
                 r"(?i)\((?:entities|entity)\s+only\)|\bnot\s+applicable\b|\bN/A\b|^\s*N\.?A\.?\s*$",
                 " ",
@@ -606,7 +606,7 @@ def _read_name(
             s = clean_name(
                 _MARKS.sub("", bare.replace("\t", " ").strip(" \t\xa0:;_|").lstrip(".-"))
             )
-            s = re.sub(r"\s*\(\s*\)|\s+[-–]$", "", s)
+            s = re.sub(r"\s*\(\s*\)|\s+[-–]+$", "", s)
             if re.fullmatch(r"[-_=*.:|/\\\s\d()]*", s):
                 if picked:
                     break

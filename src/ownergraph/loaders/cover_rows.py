@@ -125,8 +125,8 @@ _CAPTIONS: list[tuple[str, str]] = [
     ),
     ("sole_voting", _words("sole", "voting", "power")),
     ("shared_voting", _words("shared", "voting", "power")),
-    ("sole_dispositive", _words("sole", "dispositive", "power")),
-    ("shared_dispositive", _words("shared", "dispositive", "power")),
+    ("sole_dispositive", _words("sole", "disposi(?:tive|tion)", "power")),
+    ("shared_dispositive", _words("shared", "disposi(?:tive|tion)", "power")),
     (
         "aggregate",
         r"aggregate(?=[ \t\xa0]*\n)|"
@@ -194,10 +194,10 @@ _LEAD = re.compile(
     r"persons?|with|row|no\.)*$",
     re.IGNORECASE,
 )
-_ROWNO = re.compile(r"(?:^|(?<=[\s\xa0]))\(?(\d{1,2})\)?\.?[\s\xa0]*$")
+_ROWNO = re.compile(r"(?:^|(?<=[\s\xa0]))[(\[]?(\d{1,2})[)\]]?\.?[\s\xa0]*$")
 _NUMBER_AFTER = re.compile(
     r"[ \t\xa0]*\n[ \t\xa0]*(?:(?:number|of|shares|beneficially|owned|by|each|reporting|persons?|with)"
-    r"[ \t\xa0]+)*\(?(\d{1,2})\)?\.?[ \t\xa0]*(?=\n)",
+    r"[ \t\xa0]+)*[(\[]?(\d{1,2})[)\]]?\.?(?:[ \t\xa0]*(?=\n)|[ \t\xa0]{2,}(?=\S)|\t(?=\S))",
     re.IGNORECASE,
 )
 _TAIL = re.compile(
@@ -323,7 +323,7 @@ def _hits(text: str) -> list[_Hit]:
             n = int(after.group(1))
             if n in (ROW_13D.get(name), ROW_13G.get(name)):
                 number = number or n
-                cap_end = after.end(1) + (1 if text[after.end(1) : after.end(1) + 1] == ")" else 0)
+                cap_end = after.end(1) + (1 if text[after.end(1) : after.end(1) + 1] in ")]" else 0)
         hits.append(_Hit(name, start, m.start(), cap_end, number))
     return hits
 

@@ -155,6 +155,7 @@ def read_amount(raw: str) -> tuple[int | None, str | None]:
     text = re.sub(r"^(?:\(\w{1,2}\)|\*+|[:.])\s*", "", text).strip()
     if not text:
         return None, "blank"
+    text = re.sub(r"^[-–—:]+\s+(?=\d)", "", text)  # "SOLE VOTING POWER - 189,185"
     if _ZERO.match(text):
         return 0, None
     if _NO_VALUE.match(text):
@@ -211,23 +212,23 @@ def read_box(raw: str, which: str | None = None) -> bool | None:
         found = checked(text)
         return bool(found)
     marks = list(re.finditer(r"(?i)(?:\(\s*([ab])\s*\)|(?<![\w])([ab])[.)](?!\w))", text))
-    spots = {(m.group(1) or m.group(2)).lower(): m for m in marks}
+    spots: dict[str, re.Match[str]] = {}
+    for m in marks:
+        spots.setdefault((m.group(1) or m.group(2)).lower(), m)
     if which not in spots:
         return None
+    a, b = spots.get("a"), spots.get("b")
+    if a is not None and b is not None and a.end() <= b.start():
+        after_a = checked(text[a.end() : b.start()])
+        after_b = checked(text[b.end() : b.end() + 40].split("\n")[0])
+        line_start = text.rfind("\n", 0, a.start()) + 1
+        before_a = checked(text[line_start : a.start()])
+        if after_b is None and before_a is not None:
+            # boxes written before their letters: "[X] (a)  [ ] (b)"
+            return bool(before_a if which == "a" else after_a)
+        return bool(after_a if which == "a" else after_b)
     m = spots[which]
-    other = "b" if which == "a" else "a"
-    after_end = len(text)
-    if other in spots and spots[other].start() > m.end():
-        after_end = spots[other].start()
-    after = text[m.end() : after_end]
-    found = checked(after)
-    if found is None:
-        # a box written before its letter: "[X] (a)"
-        before_start = 0
-        if other in spots and spots[other].end() <= m.start():
-            before_start = spots[other].end()
-        found = checked(text[before_start : m.start()]) if which == "a" or before_start else None
-    return bool(found)
+    return bool(checked(text[m.end() : m.end() + 40].split("\n")[0]))
 
 
 def read_codes(raw: str, allowed: frozenset[str]) -> list[str]:
@@ -252,6 +253,7 @@ def read_codes(raw: str, allowed: frozenset[str]) -> list[str]:
             continue
         words = [w for w in re.split(r"[\s,;/&]+|\band\b", s) if w and w.strip(".")]
         words = [w.strip(".").upper() for w in words]
+        words = ["OO" if w == "00" and "OO" in allowed else w for w in words]  # typed zeros
         if words and all(w in allowed for w in words):
             for w in words:
                 if w not in codes:
