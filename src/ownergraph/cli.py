@@ -168,3 +168,6 @@ from ownergraph.cli_analytics import show as _show_command  # noqa: E402
 
 cli.add_command(_chain_command)
 cli.add_command(_show_command)
+from ownergraph.cli_viz import viz as _viz_command  # noqa: E402
+
+cli.add_command(_viz_command)
