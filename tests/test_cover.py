@@ -518,3 +518,17 @@ def test_dash_separators_and_typos() -> None:
     assert f.cover_pages[2].irs_number == "11-276-3164"
     assert f.cover_pages[3].percent_text == "Less than 1%"
     assert f.cover_pages[3].source_of_funds == ["OO"]
+
+
+def test_notice_person_in_html_front_matter() -> None:
+    """HTML turned into text separates the lines of the notice block by blank lines."""
+    name = "orgron__SC13D__20191104__0001193125-19-283454__Vieco_USA_Inc__Virgin_Galactic_Holdings_Inc.txt"
+    f = _read(_primary(corpus_file(name)))
+    person = f.entities[f.notice_person or ""]
+    assert person.name == "James Cahillane"
+    [role] = f.roles
+    assert role.organization is not None
+    assert f.entities[role.organization].name == "Virgin Management USA, Inc."
+    assert person.addresses[0].phone == "(212) 497-9050"
+    assert f.event_date == dt.date(2019, 10, 25)
+    assert f.cusip == "92766K106"

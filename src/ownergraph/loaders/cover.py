@@ -51,6 +51,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ownergraph.loaders.cover_front import ANY_CAPTION as _ANY_FRONT_CAPTION
 from ownergraph.loaders.cover_front import caption_blocks, split_columns
 from ownergraph.loaders.cover_notes import find_footnotes, read_note
 from ownergraph.loaders.cover_rows import ROW_13D, ROW_13G, Page, Row, find_pages
@@ -155,9 +156,12 @@ _TITLE_WORDS = re.compile(
     r"treasurer|attorney|member|chairman|principal|controller|clerk|head|legal|compliance)\b"
 )
 _ORG_HINT = re.compile(
-    r"(?i)(?:\bL\.?L\.?P\.?|\bL\.?L\.?C\.?|\bInc\b|\bCorp|\bLtd\b|\bLimited\b|&|\bP\.?C\.?$|\bP\.?A\.?$|"
+    r"(?i)(?:\bL\.?L\.?P\.?|\bL\.?L\.?C\.?|\bInc\b|\bCorp(?:oration)?\b|\bLtd\b|\bLimited\b|&|\bP\.?C\.?$|\bP\.?A\.?$|"
     r"\bCompany\b|\bCo\.|\bPartners\b|\bGroup\b|\bManagement\b|\bCapital\b|\bBank\b|\bTrust\b|"
-    r"\bFund\b|\bL\.?P\.?$|\bAdvisors\b|\bLaw\b|\bAssociates\b|\bHoldings\b|\bS\.A\.|\bAG\b|\bN\.V\.)"
+    r"\bFund\b|\bL\.?P\.?$|\bplc\b|\bAdvisors\b|\bLaw\b|\bAssociates\b|\bHoldings\b|\bS\.A\.|\bAG\b|\bN\.V\.)"
+)
+_LEGAL_FORM_END = re.compile(
+    r"(?i)\b(?:L\.?L\.?[CP]|Inc|Ltd|L\.?P|Limited|Corp|Corporation|P\.?[CA]|plc|S\.A|N\.V|AG|GmbH)\.?\s*$"
 )
 _PHONE = re.compile(r"(?:\+?\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}")
 _HONORIFIC = re.compile(r"^(?:attn\.?|attention)\s*:?\s*|^(?:mr|mrs|ms|dr|miss)\.?\s+", re.I)
@@ -243,7 +247,7 @@ def parse_front_matter(text: str, filing: Filing, *, document: str = "primary") 
                 f"front matter: unreadable date of event {_one_line(text[s:e])!r}"
             )
     if "notice" in blocks:
-        _read_notice(text, filing, blocks["notice"], document)
+        _read_notice(text, filing, _notice_block(text, blocks), document)
     _read_depositary(text, filing, 0, end, document, _FRONT)
 
 
@@ -354,22 +358,86 @@ def _ads_cusip(region: str) -> bool:
     )
 
 
+def _notice_block(text: str, blocks: dict[str, tuple[int, int, int]]) -> tuple[int, int, int]:
+    """The whole notice block: every line between the caption before it and its own.
+
+    HTML turned into text often leaves a blank line between the lines of one block,
+    so the block is bounded by the captions, not by blank lines.
+    """
+    s, e, cap = blocks["notice"]
+    before = [c for (_, _, c) in blocks.values() if c < cap]
+    if before:
+        prev = max(before)
+        line_end = text.find("\n", prev)
+        if 0 <= line_end < s:
+            region = text[line_end:cap]
+            lines = [
+                ln
+                for ln in region.split("\n")
+                if ln.strip(" \t\xa0") and not re.fullmatch(r"[-_=*.\s\xa0]+", ln)
+            ]
+            if 1 < len(lines) <= 14:
+                first = region.find(lines[0])
+                last = region.rfind(lines[-1]) + len(lines[-1])
+                return line_end + first, line_end + last, cap
+    return s, e, cap
+
+
+def _notice_groups(lines: list[str]) -> list[list[str]]:
+    """The contacts of a notice block: split at "with a copy to", then into columns."""
+    groups: list[list[str]] = [[]]
+    copy = re.compile(r"(?i)\s*\b(?:with\s+)?(?:a\s+)?cop(?:y|ies)\s+to\b\s*:?")
+    for line in lines:
+        if _ANY_FRONT_CAPTION.search(line):
+            groups = [[]]  # a caption of another field: the block starts after it
+            continue
+        m = copy.search(line)
+        if m:
+            head, rest = line[: m.start()], line[m.end() :]
+            if head.strip():
+                groups[-1].append(head)
+            groups.append([rest] if rest.strip() else [])
+            continue
+        if not line.strip(" \t\xa0") or re.fullmatch(r"[-_=*.\s\xa0]+", line):
+            continue
+        groups[-1].append(line)
+    out: list[list[str]] = []
+    for g in groups:
+        if len(g) == 1 and g[0].count(",") >= 2:
+            g = [p for p in re.split(r",\s+(?=\S)", g[0].strip())]
+        out.extend(split_columns(g))
+    return [g for g in out if g]
+
+
 def _read_notice(text: str, filing: Filing, block: tuple[int, int, int], document: str) -> None:
     s, e, cap = block
     caption_end = text.find(")", cap)
     caption = _one_line(text[cap : caption_end if caption_end > 0 else cap + 120]).strip("()")
     src = _src(_FRONT, text, s, e, document)
     lines = text[s:e].split("\n")
-    for column in split_columns(lines):
+    for column in _notice_groups(lines):
         column = [c for c in column if not re.fullmatch(r"[-_=*.\s]+", c)]
         if not column:
             continue
         idx = 0
+        if column and "," in column[0]:
+            head, _, tail = column[0].partition(",")
+            if looks_like_person(_HONORIFIC.sub("", head)) and not re.match(
+                r"\s*(?:Jr|Sr|II|III|IV|Ph\.?\s?D|M\.?D|L\.?L\.?[CP]|Inc|Ltd|L\.?P|Limited|Corp|P\.?[CA])\b",
+                tail,
+            ):
+                column = [head, *[t.strip() for t in tail.split(",") if t.strip()], *column[1:]]
         for i, line in enumerate(column[:3]):
+            if any(ch.isdigit() for ch in line):
+                break
             bare = _HONORIFIC.sub("", line)
             if looks_like_person(re.sub(r",?\s*Esq\.?$", "", bare)) or "esq" in bare.lower():
                 idx = i
                 break
+        firm_before = next(
+            (c for c in column[:idx] if _ORG_HINT.search(c) and not any(ch.isdigit() for ch in c)),
+            None,
+        )
         raw_name = _HONORIFIC.sub("", column[idx])
         raw_name = re.sub(r"^c/o\s+", "", raw_name, flags=re.I)
         esq = bool(re.search(r",?\s*Esq\.?$", raw_name, re.I))
@@ -387,16 +455,11 @@ def _read_notice(text: str, filing: Filing, block: tuple[int, int, int], documen
                 and firm is None
                 and not address
                 and _TITLE_WORDS.search(line)
-                and not _ORG_HINT.search(line)
+                and not _LEGAL_FORM_END.search(line)
             ):
                 title = line.strip(" ,")
                 continue
-            if (
-                firm is None
-                and not address
-                and not any(ch.isdigit() for ch in line)
-                and _ORG_HINT.search(line)
-            ):
+            if firm is None and not any(ch.isdigit() for ch in line) and _ORG_HINT.search(line):
                 firm = clean_name(line)
                 continue
             p = _PHONE.search(line)
@@ -404,6 +467,8 @@ def _read_notice(text: str, filing: Filing, block: tuple[int, int, int], documen
                 phone = phone or p.group(0)
                 continue
             address.append(line)
+        if firm is None and firm_before is not None:
+            firm = clean_name(firm_before)
         if not person_like:
             # the block names only a firm or an office
             firm, name = name, name

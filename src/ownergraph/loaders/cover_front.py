@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CAPTIONS", "caption_blocks", "split_columns"]
+__all__ = ["ANY_CAPTION", "CAPTIONS", "caption_blocks", "split_columns"]
 
 CAPTIONS: dict[str, re.Pattern[str]] = {
     "issuer": re.compile(
@@ -41,7 +41,9 @@ CAPTIONS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
 }
-_ANY_CAPTION = re.compile("|".join(f"(?:{p.pattern})" for p in CAPTIONS.values()), re.I)
+ANY_CAPTION = _ANY_CAPTION = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in CAPTIONS.values()), re.I
+)
 _SEPARATOR = re.compile(r"^[\s\xa0]*[-_=*.]{3,}[\s\xa0-]*$|^[\s\xa0]*-[ \t]+-{3,}[\s\xa0-]*$")
 _STOP = re.compile(
     r"(?i)^\s*(?:\(?\s*amendment\s+no|.*securities\s+exchange\s+act|schedule\s+13|.*information\s+"
