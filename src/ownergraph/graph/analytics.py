@@ -278,20 +278,18 @@ def ultimate_controllers(
 ) -> set[str]:
     """The entities above ``entity`` that nobody outside their own cycle owns or controls.
 
-    An ancestor ``u`` is an ultimate controller when every owner or controller of ``u``
-    is itself owned or controlled by ``u`` (directly or through others): the top of the
-    chain, or a cross-holding cycle at the top. ``entity`` itself is never listed.
+    An ancestor ``u`` is an ultimate controller when no entity outside ``u``'s
+    strongly connected component (``u`` itself, or the cross-holding cycle it is part
+    of) owns or controls a member of that component: the top of a chain, or a cycle
+    at the top. ``entity`` itself is never listed.
     """
     g = _live(_as_links(graph, as_of))
     if entity not in g:
         return set()
     up = nx.ancestors(g, entity)
-    out: set[str] = set()
-    for u in up:
-        below = nx.descendants(g, u)
-        if all(p in below for p in g.predecessors(u)):
-            out.add(u)
-    return out
+    cond = nx.condensation(g)
+    member = cond.graph["mapping"]
+    return {u for u in up if cond.in_degree(member[u]) == 0}
 
 
 def _product(values: list[Decimal | None]) -> Decimal | None:
