@@ -14,6 +14,11 @@ Jurisdiction(text='Delaware', code='US-DE', country='US')
 'KY'
 >>> jurisdiction("Atlantis").code is None
 True
+>>> jurisdiction("India").code, jurisdiction("Indiana").code, jurisdiction("U.S.A.").code
+('IN', 'US-IN', 'US')
+>>> jurisdiction("a corporation organized under the laws of the State of New York").code
+'US-NY'
+
 """
 
 from __future__ import annotations
@@ -29,9 +34,9 @@ from ownergraph.record import Jurisdiction
 __all__ = ["jurisdiction", "subdivision_code"]
 
 _PREFIX = re.compile(
-    r"^(?:(?:a|an)\s+)?(?:company|corporation|limited partnership|partnership|exempted company|"
-    r"limited liability company|trust|entity)?\s*(?:incorporated|organized|organised|formed|"
-    r"existing)?\s*(?:under|in)?\s*(?:the\s+)?(?:laws\s+of\s+)?(?:the\s+)?(?:state\s+of\s+)?",
+    r"^(?:(?:a|an)\s+)?(?:(?:company|corporation|limited partnership|partnership|exempted company|"
+    r"limited liability company|trust|entity)\b\s*)?(?:(?:incorporated|organized|organised|formed|"
+    r"existing)\b\s*)?(?:(?:under|in)\s+)?(?:the\s+)?(?:laws\s+of\s+)?(?:the\s+)?(?:state\s+of\s+)?",
     re.IGNORECASE,
 )
 _ALIASES = {
@@ -99,6 +104,8 @@ def jurisdiction(text: str) -> Jurisdiction:
     if not cleaned or len(cleaned) > 200:  # no place name is that long: a misread cell
         return Jurisdiction(original)
     low = cleaned.lower()
+    if low.replace(".", "").replace(" ", "") in ("usa", "us"):
+        return Jurisdiction(original, "US", "US")
     sub = subdivision_code(cleaned)
     if sub and (len(cleaned) > 2 or cleaned.isupper()):
         return Jurisdiction(original, sub, sub[:2])
