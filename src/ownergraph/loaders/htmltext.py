@@ -98,7 +98,7 @@ _LINE_TAGS = frozenset(
 )
 _CELL_TAGS = frozenset({"td", "th"})
 
-_MAX_DEPTH = 400
+_MAX_DEPTH = 250
 _MAX_COLSPAN = 64
 
 # piece markers in the output stream (private-use characters never found in filings
@@ -211,7 +211,7 @@ _PAGE_BREAK = re.compile(
 
 def _clean_text(s: str) -> str:
     """Text of a node: control and private-use markers removed, C1 mapped as cp1252."""
-    s = s.translate(_DROP_CHARS)
+    s = s.translate(_DROP_CHARS).replace("\t", " ")  # a tab only ever separates cells
     if any("\x80" <= c <= "\x9f" or c < "\x20" or "\ue000" <= c <= "\uf8ff" for c in s):
         s = s.translate(_C1).translate(_CONTROL)
         s = re.sub("[\ue000-\uf8ff]", "", s)
@@ -304,6 +304,9 @@ class _Row:
 
 class _Walker:
     """One pass over the tree, writing text pieces and break markers."""
+
+    def __init__(self) -> None:
+        self.multirow_tables = 0  # tables written so far that had two rows or more
 
     def walk(
         self,
@@ -420,6 +423,7 @@ class _Walker:
                 glyphs = _font_map(td)
                 if td.text:
                     pieces.append(self.text(td.text, glyphs))
+                before = self.multirow_tables
                 for child in td:
                     self.walk(child, pieces, depth + 2, glyphs)
                     if child.tail:
@@ -428,7 +432,7 @@ class _Walker:
                     pieces, _span(td.get("colspan"), _MAX_COLSPAN), _span(td.get("rowspan"), 10**6)
                 )
                 cell.text = _inline(pieces)
-                cell.complex = _is_complex(td, pieces, cell.text)
+                cell.complex = self.multirow_tables > before or _is_long(pieces, cell.text)
                 row.cells.append(cell)
             rows.append(row)
         if not rows:  # no rows: read what is there as running text
@@ -464,12 +468,14 @@ class _Walker:
             if cell.text or cell.complex
         }
         order = sorted(used)
+        written = 0
         head: list[list[Any]] | None = None  # last row: [start, end, text, rowspan]
         pending: list[list[list[Any]]] = []
         for row, cols in zip(rows, starts, strict=True):
             if not any(cell.text or cell.complex for cell in row.cells):
                 continue
             if any(cell.complex for cell in row.cells):
+                written += len(pending) + 1
                 _flush_rows(pending, order, out)
                 pending = []
                 head = None
@@ -485,7 +491,10 @@ class _Walker:
                 continue
             pending.append(spans)
             head = spans
+        written += len(pending)
         _flush_rows(pending, order, out)
+        if written >= 2:
+            self.multirow_tables += 1
 
     def block_row(self, row: _Row, out: list[str]) -> None:
         """A row whose cells hold tables or long text: each such cell as lines."""
@@ -607,15 +616,8 @@ def _is_hidden(el: etree._Element) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def _is_complex(td: etree._Element, pieces: list[str], text: str) -> bool:
-    """A cell that must be written as lines: it holds a table of several rows, or a
-    long text of several paragraphs (a layout table around a page)."""
-    for inner in td.iter("table", "TABLE"):
-        if inner is td:
-            continue
-        n = sum(1 for tr in inner.iter("tr", "TR") if _collapse("".join(tr.itertext())))
-        if n >= 2:
-            return True
+def _is_long(pieces: list[str], text: str) -> bool:
+    """A cell with a long text of several paragraphs (a layout table around a page)."""
     if len(text) > 600:
         paras = sum(1 for p in pieces if p == _PARA)
         return paras >= 4
@@ -702,12 +704,37 @@ def _plain_text(text: str) -> str:
     return _assemble(pieces)
 
 
+_DROP_BLOCK = re.compile(
+    r"<(script|style|head|title|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S
+)
+_BREAK_TAG = re.compile(r"</?(?:p|div|br|tr|li|h[1-6]|table|hr|pre|center)\b[^<>]*>", re.I)
+_CELL_TAG = re.compile(r"<t[dh]\b[^<>]*>", re.I)
+_ANY_TAG = re.compile(r"<[^<>]*>")
+
+
+def _stripped_text(html: str) -> str:
+    """Last resort for markup nested too deeply to parse: tags stripped with regular
+    expressions (no structure beyond lines and cells)."""
+    t = _DROP_BLOCK.sub(" ", html)
+    t = _BREAK_TAG.sub("\n", t)
+    t = _CELL_TAG.sub(" ", t)
+    t = _html.unescape(_ANY_TAG.sub("", t))
+    pieces: list[str] = []
+    for line in t.split("\n"):
+        pieces.append(_clean_text(line))
+        pieces.append(_LINE)
+    return _assemble(pieces)
+
+
 _PARSER_OPTIONS = {
     "remove_comments": True,
     "remove_pis": True,
     "no_network": True,
     "recover": True,
     "default_doctype": False,
+    # lift libxml2's depth limit of 256 (which silently drops the rest of the document);
+    # the walk itself flattens anything deeper than _MAX_DEPTH
+    "huge_tree": True,
 }
 
 
@@ -743,6 +770,9 @@ def html_to_text(html: str) -> str:
         return ""
     if root is None:
         return ""
+    if any("Excessive depth" in str(e.message) for e in parser.error_log):
+        # nested deeper than libxml2 reads: the rest of the tree would be lost
+        return _stripped_text(html)
     out: list[str] = []
     _Walker().walk(root, out)
     return _assemble(out)
