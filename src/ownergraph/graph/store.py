@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -232,12 +233,21 @@ class GraphStore:
 
     def close(self) -> None:
         """Flush and release the store (its lock, for an on-disk store)."""
+        if not hasattr(self, "_ox"):
+            return  # closed already
         try:
             if self.path is not None and not self.read_only:
                 self._ox.flush()
         finally:
+            # RocksDB releases its lock only when the last reference to the Oxigraph
+            # store is gone: drop ours and rdflib's, then collect, so that the same
+            # process (or the next command) can open the store again at once
+            inner = self.dataset.store
+            if hasattr(inner, "_store"):
+                inner._store = None
             del self.dataset
             del self._ox
+            gc.collect()
 
     def __enter__(self) -> GraphStore:
         return self
