@@ -407,6 +407,21 @@ def _declared_og_terms() -> frozenset[URIRef]:
     )
 
 
+def _base_field(field_name: str) -> str:
+    """The field a qualified citation key refers to: ``"short_name:FIG Buyer"`` -> ``"short_name"``."""
+    m = re.match(r"[A-Za-z_][A-Za-z0-9_]*", field_name)
+    return m.group(0) if m else field_name
+
+
+def _fact(mapping: Mapping[str, URIRef], field_name: str, base: str, default: URIRef) -> URIRef:
+    """The property a citation supports; ``default`` when the field is unknown."""
+    for key in (field_name, base, base.rstrip("s"), base + "s"):
+        if key in mapping:
+            return mapping[key]
+    guess = OG[_camel(base)]
+    return guess if guess in _declared_og_terms() else default
+
+
 def _camel(field_name: str) -> str:
     head, *rest = field_name.split("_")
     return head + "".join(p[:1].upper() + p[1:] for p in rest)
@@ -491,7 +506,8 @@ class _Builder:
             self.g.add((s, OG.filing, self.name))
         for w in rec.warnings:
             self.add(s, OG.warning, w)
-        self.cite(s, rec, FIELD_PROPERTIES[record_type], parts)
+        default = OG.text if record_type == "Item" else RDF.type
+        self.cite(s, rec, FIELD_PROPERTIES[record_type], parts, default=default)
 
     def cite(
         self,
@@ -500,18 +516,16 @@ class _Builder:
         mapping: Mapping[str, URIRef],
         parts: tuple[object, ...],
         fields: Iterable[str] | None = None,
+        default: URIRef = RDF.type,
     ) -> None:
         wanted = None if fields is None else set(fields)
         if rec.source is not None:
             self.span(s, parts, "record", RDF.type, rec.source)
         for field_name, src in sorted(rec.field_sources.items()):
-            if wanted is not None and field_name not in wanted:
+            base = _base_field(field_name)
+            if wanted is not None and field_name not in wanted and base not in wanted:
                 continue
-            fact = mapping.get(field_name)
-            if fact is None:
-                guess = OG[_camel(field_name)]
-                fact = guess if guess in _declared_og_terms() else RDF.type
-            self.span(s, parts, field_name, fact, src)
+            self.span(s, parts, field_name, _fact(mapping, field_name, base, default), src)
 
     def span(
         self, about: URIRef, parts: tuple[object, ...], field_name: str, fact: URIRef, src: Source
@@ -835,7 +849,8 @@ class _Builder:
             classes.append(OG.OfficerRole)
         pname = self.names.get(r.person, r.person)
         where = f" of {self.names.get(r.organization, r.organization)}" if r.organization else ""
-        self.node(iri, *classes, label=f"Role: {pname}, {r.title}{where}")
+        what = r.title.strip() or ", ".join(k for k in r.kinds if k.strip()) or "role"
+        self.node(iri, *classes, label=f"Role: {pname}, {what}{where}")
         self.add(iri, OG.person, person)
         self.add(iri, OG.organization, org)
         self.add(iri, OG["title"], r.title)
