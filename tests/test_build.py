@@ -1051,3 +1051,32 @@ def test_seed_sources(seed: tuple[URIRef, rdflib.Graph]) -> None:
     rows = run(dataset(seed), "sources")
     assert rows
     assert all(str(r["quote"]).strip() for r in rows)
+
+
+# -- the corpus ------------------------------------------------------------------------------
+
+
+@pytest.mark.corpus
+def test_corpus_graphs_are_exact_labelled_and_deterministic() -> None:
+    from ownergraph.errors import LoadError
+    from ownergraph.loaders import load_file
+
+    from .corpus import corpus_files, require_corpus
+
+    require_corpus()
+    built_count = 0
+    for path in corpus_files():
+        try:
+            filing = load_file(path)
+        except LoadError:
+            continue  # the loaders' own tests cover files they refuse
+        name, g = build_graph(filing)
+        again = build_graph(copy.deepcopy(filing))
+        assert again[0] == name and set(again[1]) == set(g), path.name
+        types = {o.datatype for o in g.objects() if isinstance(o, Literal)}
+        assert XSD.double not in types and XSD.float not in types, path.name
+        for s in set(g.subjects(RDF.type, None)):
+            assert len(list(g.objects(s, RDFS.label))) == 1, (path.name, s)
+        assert (name, RDF.type, OG.Filing) in g, path.name
+        built_count += 1
+    assert built_count >= 100
