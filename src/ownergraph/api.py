@@ -7,7 +7,7 @@ Examples
 >>> report.failed
 []
 >>> report.loaded[0].form
-'SC 13D/A'
+'SCHEDULE 13D/A'
 >>> table = run_query(store, "holdings", {"holder": "Tuspark"})
 >>> table.rows[0]["shares"]
 94415771
@@ -34,8 +34,10 @@ from ownergraph.sparql_guard import refuse_network
 
 __all__ = [
     "FILING_SUFFIXES",
+    "DemoReport",
     "LoadReport",
     "LoadedFiling",
+    "demo",
     "example_path",
     "expand_paths",
     "export",
@@ -305,13 +307,71 @@ def run_query(
     bindings = _bindings(store, nq, params or {})
     try:
         result = store.query(nq.text, bindings)
-        return result_table(store, result, nq.title)
+        table = result_table(store, result, nq.title)
     except OwnergraphError:
         raise
     except Exception as e:
         raise QueryError(f"{nq.path or nq.name}: the query failed: {e}") from None
+    # Oxigraph binds only projected variables, so queries project their parameters;
+    # a parameter column that stays empty (the parameter was not given) is dropped
+    empty = {
+        p.name
+        for p in nq.params
+        if p.name in table.columns and all(row.get(p.name) is None for row in table.rows)
+    }
+    if empty and table.rows:
+        table.columns = [c for c in table.columns if c not in empty]
+        for row in table.rows:
+            for c in empty:
+                row.pop(c, None)
+    return table
 
 
 def export(store: GraphStore, fmt: str, dest: IO[bytes]) -> None:
     """Write the whole store as ``ttl``, ``trig``, ``nq`` or ``jsonld``."""
     store.export(fmt, dest)
+
+
+@dataclass
+class DemoReport:
+    """What :func:`demo` did: the load, the chain, a few answers and the viewer page."""
+
+    load: LoadReport
+    chain: Any  # ownergraph.analytics_api.ChainReport
+    answers: list[Table]
+    viewer_path: Path
+    viewer_nodes: int
+    viewer_edges: int
+
+
+def demo(store: GraphStore, viewer_path: str | Path = "ownergraph-demo.html") -> DemoReport:
+    """Load the bundled seed, trace 21Vianet's control chain, answer a few questions
+    and write a first viewer page.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "demo.html"
+    >>> report = demo(open_store(None), out)
+    >>> report.chain.paths[0].ultimate_controller_label
+    'Tus-Holdings Co., Ltd.'
+    >>> out.is_file()
+    True
+    """
+    from ownergraph import analytics_api
+    from ownergraph.graph.viewer import write_viewer
+
+    load = load_paths(store, [example_path()])
+    if load.failed:
+        path, reason = load.failed[0]
+        raise OwnergraphError(f"{path}: {reason}")
+    issuer = load.loaded[0].issuer or "21Vianet Group"
+    chain = analytics_api.chain(store, issuer)
+    answers = [
+        run_query(store, "holdings"),
+        run_query(store, "transactions"),
+        run_query(store, "agreements"),
+        run_query(store, "counterparties", {"entity": "Tuspark"}),
+    ]
+    stats = write_viewer(store, viewer_path)
+    return DemoReport(load, chain, answers, Path(viewer_path), stats.nodes, stats.edges)

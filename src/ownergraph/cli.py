@@ -14,7 +14,7 @@ from rich.markup import escape
 
 from ownergraph import __version__, api
 from ownergraph.cli_common import FORMATS, console, emit, handle_errors, store_path
-from ownergraph.output import Table
+from ownergraph.output import Table, render
 
 __all__ = ["cli", "main"]
 
@@ -155,6 +155,47 @@ def export(ctx: click.Context, fmt: str, output: Path) -> None:
     with api.open_store(store_path(ctx)) as store, output.open("wb") as fh:
         api.export(store, fmt, fh)
     console().print(f"wrote {escape(str(output))}")
+
+
+@cli.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("ownergraph-demo.html"),
+    show_default=True,
+    help="Where to write the viewer page.",
+)
+@click.pass_context
+@handle_errors
+def demo(ctx: click.Context, output: Path) -> None:
+    """Load the bundled 21Vianet Schedule 13D/A, print its control chain and a few
+    answers, and write a first viewer page."""
+    out = console()
+    with api.open_store(store_path(ctx)) as store:
+        report = api.demo(store, output)
+        loaded = report.load.loaded[0]
+        where = store.path if store.path is not None else "memory"
+        out.rule("ownergraph demo")
+        out.print(
+            f"Loaded {escape(loaded.form)} on {escape(loaded.issuer or '?')} into {escape(str(where))}: "
+            f"{loaded.reporting_persons} reporting persons, {loaded.entities} entities, {loaded.facts} facts."
+        )
+        out.print()
+        out.print("[bold]Who controls 21Vianet?[/]")
+        out.print(report.chain.render("table"))
+        for table in report.answers:
+            out.print()
+            out.print(render(table, "table"))
+        out.print()
+        out.print(
+            f"Viewer: {escape(str(report.viewer_path))} ({report.viewer_nodes} nodes, "
+            f"{report.viewer_edges} edges; open it in a browser, it works offline)."
+        )
+        out.print(
+            "Next: [bold]ownergraph queries[/] lists the questions; "
+            "[bold]ownergraph query sources[/] cites every fact."
+        )
 
 
 def main() -> None:
