@@ -1,6 +1,6 @@
 """The viewer's picture of the store: nodes, edges, their details and their sources.
 
-Everything is read from the store with SPARQL (one query per kind of node), then
+Everything is read from the store in one pass over its quads (straight from Oxigraph), then
 projected onto what an investigator looks at: parties, securities and agreements as
 nodes; ownership, control, roles, agreement parties, transactions and "security of"
 links as edges. Parallel facts (two holdings of the same holder in the same issuer,
@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
-from rdflib.term import Node
 
 from ownergraph.graph.store import GraphStore
 from ownergraph.ontology import OG, PROV
@@ -63,12 +63,6 @@ _FACT_TYPES = {
     "filing": OG.Filing,
     "span": OG.SourceSpan,
 }
-
-_QUERY = (
-    "SELECT ?t ?x ?p ?o WHERE { VALUES ?t { "
-    + " ".join(f"<{t}>" for t in _FACT_TYPES.values())
-    + " } ?x a ?t . ?x ?p ?o . }"
-)
 
 
 @dataclass
@@ -136,52 +130,85 @@ def _pct(value: Any) -> str:
 
 
 class _Props:
-    """The properties of one node: ``props[p]`` is the list of its objects."""
+    """The properties of one node: plain Python values (``str`` for IRIs and strings,
+    ``int``, ``Decimal``, ``date``, ``bool``) listed by property IRI."""
 
     def __init__(self) -> None:
-        self.by: dict[Node, list[Node]] = defaultdict(list)
+        self.by: dict[str, list[Any]] = defaultdict(list)
 
-    def add(self, p: Node, o: Node) -> None:
+    def add(self, p: str, o: Any) -> None:
         self.by[p].append(o)
 
-    def all(self, p: URIRef) -> list[Node]:
-        return self.by.get(p, [])
+    def all(self, p: str) -> list[Any]:
+        return self.by.get(str(p), [])
 
-    def one(self, p: URIRef) -> Node | None:
-        vals = self.by.get(p)
+    def one(self, p: str) -> Any:
+        vals = self.by.get(str(p))
         return vals[0] if vals else None
 
-    def text(self, p: URIRef) -> str | None:
+    def text(self, p: str) -> str | None:
         v = self.one(p)
         return None if v is None else str(v)
 
-    def value(self, p: URIRef) -> Any:
-        v = self.one(p)
-        return v.toPython() if isinstance(v, Literal) else v
+    def value(self, p: str) -> Any:
+        return self.one(p)
 
-    def types(self) -> set[Node]:
-        return set(self.all(RDF.type))
+    def types(self) -> set[str]:
+        return set(self.all(_RDF_TYPE))
+
+
+_RDF_TYPE = str(RDF.type)
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _py(term: Any) -> Any:
+    """An Oxigraph term as a plain Python value (exact types for numbers and dates)."""
+    if isinstance(term, ox.Literal):
+        dt, text = term.datatype.value, term.value
+        try:
+            if dt == _XSD + "integer":
+                return int(text)
+            if dt == _XSD + "decimal":
+                return Decimal(text)
+            if dt == _XSD + "date":
+                return _dt.date.fromisoformat(text)
+            if dt == _XSD + "boolean":
+                return text in ("true", "1")
+        except ValueError:
+            return text
+        return text
+    return term.value if isinstance(term, ox.NamedNode) else str(term)
 
 
 def _read(store: GraphStore) -> dict[str, dict[str, _Props]]:
-    names = {t: name for name, t in _FACT_TYPES.items()}
-    tables: dict[str, dict[str, _Props]] = {name: defaultdict(_Props) for name in _FACT_TYPES}
-    for row in store.query(_QUERY):
-        t, x, p, o = row  # type: ignore[misc]
-        tables[names[URIRef(str(t))]][str(x)].add(p, o)
-    return {name: dict(table) for name, table in tables.items()}
+    """The nodes of the viewer's types with all their properties, in one pass over the
+    store's quads (straight from Oxigraph: no rdflib terms for a large store)."""
+    names = {str(t): name for name, t in _FACT_TYPES.items()}
+    props: dict[str, _Props] = defaultdict(_Props)
+    kind_of: dict[str, str] = {}
+    for q in store.iter_quads():
+        s = q.subject.value if isinstance(q.subject, ox.NamedNode) else str(q.subject)
+        p = q.predicate.value
+        o = _py(q.object)
+        if p == _RDF_TYPE and o in names:
+            kind_of.setdefault(s, names[o])
+        props[s].add(p, o)
+    tables: dict[str, dict[str, _Props]] = {name: {} for name in _FACT_TYPES}
+    for s, name in kind_of.items():
+        tables[name][s] = props[s]
+    return tables
 
 
 def _node_kind(props: _Props) -> str:
     types = props.types()
     kinds = {str(k).lower() for k in props.all(OG.kind)}
-    if OG.Person in types or "person" in kinds:
+    if str(OG.Person) in types or "person" in kinds:
         return "person"
-    if OG.Fund in types or kinds & {"fund", "partnership", "trust"}:
+    if str(OG.Fund) in types or kinds & {"fund", "partnership", "trust"}:
         return "fund"
-    if OG.Government in types or "government" in kinds:
+    if str(OG.Government) in types or "government" in kinds:
         return "government"
-    if OG.Company in types or "company" in kinds:
+    if str(OG.Company) in types or "company" in kinds:
         return "company"
     return "party"
 
@@ -348,7 +375,7 @@ class _Reader:
                     if len(quote) > _QUOTE_LIMIT:
                         quote = quote[: _QUOTE_LIMIT - 1] + "…"
                     fact = props.one(OG.fact)
-                    fact_name = "" if fact is None or fact == RDF.type else str(fact)
+                    fact_name = "" if fact is None or fact == _RDF_TYPE else str(fact)
                     fact_name = fact_name.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
                     derived = props.one(PROV.wasDerivedFrom)
                     idx = len(self.view.sources)
