@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -224,7 +225,24 @@ def labels_for(store: GraphStore, iris: Iterable[URIRef]) -> dict[URIRef, str]:
         )
         for s, label in store.query(text):  # type: ignore[misc]
             out[URIRef(str(s))] = str(label)
+    vocabulary = _vocabulary_labels()
+    for i in wanted:
+        if i not in out and i in vocabulary:
+            out[i] = vocabulary[i]
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _vocabulary_labels() -> dict[URIRef, str]:
+    """Labels of the ontology's own terms (the ``fact`` of a source is a property)."""
+    from rdflib.namespace import RDF, RDFS
+
+    from ownergraph.ontology import ontology_graph
+
+    g = ontology_graph()
+    labels = {URIRef(str(t)): str(label) for t, label in g.subject_objects(RDFS.label)}
+    labels[URIRef(str(RDF.type))] = "the record as a whole"
+    return labels
 
 
 def _bindings(
