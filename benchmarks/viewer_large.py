@@ -147,7 +147,9 @@ def browser_times(page_file: Path, query: str, repeats: int) -> dict[str, float]
             page.route("**/*", route)
             t = time.perf_counter()
             page.goto(page_file.as_uri())
-            page.wait_for_function("window.ownergraph && window.ownergraph.ready", timeout=300_000)
+            page.wait_for_function(
+                "() => window.ownergraph && window.ownergraph.ready", timeout=300_000
+            )
             out["render"].append((time.perf_counter() - t) * 1000)
             timed = """async ([what, q]) => {
                 const api = window.ownergraph;

@@ -67,7 +67,9 @@ class Opened:
         self.page.on("dialog", self._dialog)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.goto(path.as_uri())
-        self.page.wait_for_function("window.ownergraph && window.ownergraph.ready", timeout=20000)
+        self.page.wait_for_function(
+            "() => window.ownergraph && window.ownergraph.ready", timeout=20000
+        )
 
     def _route(self, route: Any) -> None:
         url = route.request.url
@@ -117,7 +119,7 @@ def test_search_finds_tuspark_and_shows_its_sources(seed_page: Opened) -> None:
     first = page.locator("#og-suggest li button").first
     assert first.inner_text().startswith("Tuspark Innovation Venture Ltd.")
     page.press("#og-search", "Enter")
-    page.wait_for_function("window.ownergraph.state.selected !== null")
+    page.wait_for_function("() => window.ownergraph.state.selected !== null")
     assert page.locator("#og-panel h2").inner_text() == "Tuspark Innovation Venture Ltd."
     panel = page.locator("#og-panel").inner_text()
     assert "sources" in panel.lower()
@@ -129,7 +131,7 @@ def test_chain_of_21vianet_marks_tuspark_and_tus_holdings(seed_page: Opened) -> 
     page = seed_page.page
     assert seed_page.js("window.ownergraph.search('21vianet')").lower().startswith("21vianet")
     page.click("#og-chain")
-    page.wait_for_function("window.ownergraph.state.mode === 'chain'")
+    page.wait_for_function("() => window.ownergraph.state.mode === 'chain'")
     state = seed_page.js("window.ownergraph.state")
     assert {"Tuspark Innovation Venture Ltd.", "Tus-Holdings Co., Ltd."} <= set(state["chain"])
     assert state["ultimate"] == ["Tus-Holdings Co., Ltd."]
@@ -163,7 +165,7 @@ def test_clicking_an_edge_shows_the_filing_sentence(seed_page: Opened) -> None:
         edge,
     )
     page.mouse.click(point[0], point[1])
-    page.wait_for_function("document.querySelector('#og-panel .fact') !== null")
+    page.wait_for_function("() => document.querySelector('#og-panel .fact') !== null")
     panel = page.locator("#og-panel").inner_text()
     assert "Control" in panel and "wholly owned" in panel
     quotes = page.locator("#og-panel blockquote").all_inner_texts()
@@ -202,7 +204,7 @@ def test_markup_in_filings_never_runs(browser: Any, tmp_path: Path) -> None:
     try:
         page = opened.page
         assert opened.js("window.ownergraph.search('evil <img')") is not None
-        page.wait_for_function("window.ownergraph.state.selected !== null")
+        page.wait_for_function("() => window.ownergraph.state.selected !== null")
         # the hostile name is on screen as text...
         heading = page.locator("#og-panel h2").inner_text()
         assert heading == HOSTILE_NAME
@@ -227,5 +229,28 @@ def test_markup_in_filings_never_runs(browser: Any, tmp_path: Path) -> None:
         assert opened.requests == [] and opened.errors == []
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "viewer-hostile.png"))
+    finally:
+        opened.close()
+
+
+def test_force_layout_and_focus_pages_settle(
+    browser: Any, seed_store: GraphStore, tmp_path: Path
+) -> None:
+    force = tmp_path / "force.html"
+    write_viewer(seed_store, force, layout="force")
+    opened = Opened(browser, force)  # waits for the physics to stabilise and stop
+    try:
+        assert opened.js("window.ownergraph.network.physics.physicsEnabled") is False
+        assert opened.requests == [] and opened.errors == []
+    finally:
+        opened.close()
+    focus = tmp_path / "focus.html"
+    stats = write_viewer(seed_store, focus, focus="Tuspark", hops=1)
+    opened = Opened(browser, focus)
+    try:
+        assert opened.js("window.ownergraph.state.selected") is not None
+        assert opened.page.locator("#og-panel h2").inner_text() == "Tuspark Innovation Venture Ltd."
+        more = opened.page.locator("#og-more")
+        assert more.is_visible() and f"and {stats.left_out} more" in more.inner_text()
     finally:
         opened.close()
