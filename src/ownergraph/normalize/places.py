@@ -110,9 +110,8 @@ def jurisdiction(text: str) -> Jurisdiction:
     if sub and (len(cleaned) > 2 or cleaned.isupper()):
         return Jurisdiction(original, sub, sub[:2])
     if low in _ALIASES:
-        code = _ALIASES[low]
-        return Jurisdiction(original, code, code)
-    code = countrynames.to_code(cleaned)
+        return Jurisdiction(original, _ALIASES[low], _ALIASES[low])
+    code: str | None = countrynames.to_code(cleaned)
     if code is None and "," in cleaned:
         first = cleaned.split(",")[0].strip()
         sub = subdivision_code(first)
