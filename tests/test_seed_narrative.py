@@ -440,3 +440,12 @@ def test_narrative_alone_without_cover(text: str) -> None:
     assert f.controls[0].controller == HOLD
     assert {t.kind for t in f.transactions} == {"repurchase", "sale", "conversion"}
     assert len([r for r in f.roles if r.section == "Schedule A"]) == 11
+
+
+def test_signature_quotes_start_at_the_signing_party(f: Filing, text: str) -> None:
+    # regression: the quote began mid-word ("s-Holdings Co., Ltd.") when blank lines
+    # stood between the party's name and "By:"
+    quotes = [s.source.quote for s in f.signatures if s.source is not None]
+    assert quotes
+    for q in quotes:
+        assert q.startswith(("Tuspark Innovation Venture Ltd.", "Tus-Holdings Co., Ltd.")), q

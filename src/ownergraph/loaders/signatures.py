@@ -52,7 +52,9 @@ def find_signature_blocks(ctx: Context, start: int, end: int) -> list[SignatureB
             by = m.group(2).strip().strip("_ ")
             signer = by or None
         # lines above: the entity (and a date)
-        above = text[max(start, m.start() - 400) : m.start()].rstrip().split("\n")
+        segment = text[max(start, m.start() - 400) : m.start()]
+        above_end = m.start() - (len(segment) - len(segment.rstrip()))  # where `above` ends
+        above = segment.rstrip().split("\n")
         entity_name = None
         block_start = m.start()
         date = None
@@ -70,12 +72,12 @@ def find_signature_blocks(ctx: Context, start: int, end: int) -> list[SignatureB
             if entity_name is None and not _FIELD.match(s) and "/s/" not in s and len(s) < 120:
                 if s.endswith(":") or re.match(r"By\b", s):
                     break
-                if (out and out[-1].end > m.start() - consumed) or (
+                if (out and out[-1].end > above_end - consumed) or (
                     s.endswith((".", ",")) and not has_legal_form(s)
                 ):
                     break
                 entity_name = s.rstrip(":")
-                block_start = m.start() - consumed + (len(line) - len(line.lstrip())) + 1
+                block_start = above_end - consumed + (len(line) - len(line.lstrip())) + 1
                 continue
             break
         title = None
