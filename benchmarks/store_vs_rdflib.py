@@ -33,7 +33,9 @@ CORPUS = REPO.parent / "shared" / "corpus" / "filings"
 
 
 def _graphs() -> list[tuple[URIRef, Graph]]:
-    files = sorted(p for p in CORPUS.glob("*") if p.suffix in (".txt", ".nc", ".htm", ".html", ".xml"))
+    files = sorted(
+        p for p in CORPUS.glob("*") if p.suffix in (".txt", ".nc", ".htm", ".html", ".xml")
+    )
     files = files or [REPO / "examples" / "21vianet-schedule-13d-a-2021.md"]
     out = []
     for f in files:
@@ -77,7 +79,10 @@ def main() -> None:
         for name, g in graphs:
             ox_store.replace_graph(name, g)
 
-    results["load all graphs"] = (_timed(ox_load, args.repeat), _timed(lambda: _rdflib_replace(memory, graphs), args.repeat))
+    results["load all graphs"] = (
+        _timed(ox_load, args.repeat),
+        _timed(lambda: _rdflib_replace(memory, graphs), args.repeat),
+    )
     for qname in ("holdings", "sources", "officers"):
         text = library()[qname].text
         ox_t = _timed(lambda t=text: list(ox_store.query(t)), args.repeat)

@@ -55,19 +55,34 @@ def test_store_from_environment(tmp_path: Path, runner: CliRunner) -> None:
 
 def test_query_json_types(store_dir: Path, runner: CliRunner) -> None:
     result = runner.invoke(
-        cli, ["--store", str(store_dir), "query", "holdings", "-p", "holder=Tuspark", "--format", "json"]
+        cli,
+        [
+            "--store",
+            str(store_dir),
+            "query",
+            "holdings",
+            "-p",
+            "holder=Tuspark",
+            "--format",
+            "json",
+        ],
     )
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
     assert rows[0]["holder"].startswith("Tuspark Innovation Venture")
-    assert rows[0]["issuer"] == "21Vianet Group, Inc." or rows[0]["issuer"].upper() == "21VIANET GROUP, INC."
+    assert (
+        rows[0]["issuer"] == "21Vianet Group, Inc."
+        or rows[0]["issuer"].upper() == "21VIANET GROUP, INC."
+    )
     assert rows[0]["shares"] == 94415771 and isinstance(rows[0]["shares"], int)
     assert rows[0]["percent_of_class"] == 11.4
     assert rows[0]["as_of"] == "2021-04-13"
 
 
 def test_query_csv_and_table(store_dir: Path, runner: CliRunner) -> None:
-    csv_out = runner.invoke(cli, ["--store", str(store_dir), "query", "officers", "--format", "csv"])
+    csv_out = runner.invoke(
+        cli, ["--store", str(store_dir), "query", "officers", "--format", "csv"]
+    )
     assert csv_out.exit_code == 0, csv_out.output
     header, *lines = csv_out.output.strip().splitlines()
     assert header.split(",")[:3] == ["organization", "person", "role"]
@@ -85,7 +100,9 @@ def test_query_inline_sparql_and_file(store_dir: Path, runner: CliRunner, tmp_pa
     assert n > 100
     rq = tmp_path / "count.rq"
     rq.write_text("# title: Count\n" + text)
-    from_file = runner.invoke(cli, ["--store", str(store_dir), "query", str(rq), "--format", "json"])
+    from_file = runner.invoke(
+        cli, ["--store", str(store_dir), "query", str(rq), "--format", "json"]
+    )
     assert json.loads(from_file.output)[0]["n"] == n
 
 
@@ -94,7 +111,15 @@ def test_query_refuses_update(store_dir: Path, runner: CliRunner) -> None:
     assert result.exit_code == 1
     assert "refused" in result.output and "--allow-update" in result.output
     count = runner.invoke(
-        cli, ["--store", str(store_dir), "query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "json"]
+        cli,
+        [
+            "--store",
+            str(store_dir),
+            "query",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+            "--format",
+            "json",
+        ],
     )
     assert json.loads(count.output)[0]["n"] > 100
 
@@ -116,7 +141,9 @@ def test_queries_lists_the_library(runner: CliRunner) -> None:
 @pytest.mark.parametrize("fmt", ["ttl", "trig", "nq", "jsonld"])
 def test_export_round_trips(store_dir: Path, runner: CliRunner, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"export.{fmt}"
-    result = runner.invoke(cli, ["--store", str(store_dir), "export", "--format", fmt, "-o", str(out)])
+    result = runner.invoke(
+        cli, ["--store", str(store_dir), "export", "--format", fmt, "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     rdf_format = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}[fmt]
     if fmt == "ttl":

@@ -25,8 +25,14 @@ import re
 
 __all__ = ["detect_format"]
 
-_SGML = re.compile(r"^\s*(?:-----BEGIN PRIVACY-ENHANCED MESSAGE-----|<SEC-DOCUMENT>|<SEC-HEADER>|<IMS-DOCUMENT>|<IMS-HEADER>|<SUBMISSION>|<DOCUMENT>)", re.I)
-_XML = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE[^>]*>\s*)?<(?:\w+:)?edgarSubmission\b", re.I | re.S)
+_SGML = re.compile(
+    r"^\s*(?:-----BEGIN PRIVACY-ENHANCED MESSAGE-----|<SEC-DOCUMENT>|<SEC-HEADER>|<IMS-DOCUMENT>|<IMS-HEADER>|<SUBMISSION>|<DOCUMENT>)",
+    re.I,
+)
+_XML = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE[^>]*>\s*)?<(?:\w+:)?edgarSubmission\b",
+    re.I | re.S,
+)
 _HTML = re.compile(r"<(?:!DOCTYPE\s+html|html|body|table|div|p|font)\b", re.I)
 _MARKDOWN = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*\n]+\*\*|---\s*$|\|.*\|\s*$)", re.M)
 

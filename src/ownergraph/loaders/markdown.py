@@ -58,7 +58,9 @@ def markdown_to_text(md: str) -> str:
     return html.unescape(t).strip()
 
 
-def parse(text: str, *, name: str, filing: Filing | None = None, document: str = "primary") -> Filing:
+def parse(
+    text: str, *, name: str, filing: Filing | None = None, document: str = "primary"
+) -> Filing:
     """Read a rendered-text filing (into ``filing`` when one is given)."""
     return parse_text_filing(
         markdown_to_text(text), name=name, fmt="markdown", filing=filing, document=document
