@@ -46,6 +46,7 @@ __all__ = [
     "load_paths",
     "open_store",
     "run_query",
+    "store_counts",
 ]
 
 #: file endings that a directory walk picks up; files named explicitly are always tried
@@ -76,7 +77,7 @@ def open_store(path: str | Path | None = "default", *, read_only: bool = False) 
 
 @dataclass
 class LoadedFiling:
-    """What one load put into the store."""
+    """What one load put into the store (``entities``: those named in the filing)."""
 
     path: str
     graph: str
@@ -95,6 +96,13 @@ class LoadReport:
     loaded: list[LoadedFiling] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     skipped: list[str] = field(default_factory=list)
+    #: distinct entities and holdings in the whole store after the load (not a sum
+    #: over filings: one party named in many filings counts once)
+    store_entities: int = 0
+    store_holdings: int = 0
+    #: entity nodes joined across filings (name-only to CIK) and amendment links
+    resolved: int = 0
+    amendment_links: int = 0
 
     @property
     def ok(self) -> bool:
@@ -147,11 +155,48 @@ def load_paths(
     :class:`~ownergraph.interrupt.LoadInterrupted` (a ``KeyboardInterrupt``): a filing
     being written is finished first, so every filing graph in the store is complete.
     """
+    from ownergraph.graph.amendments import rebuild_amendment_links
     from ownergraph.graph.build import build_graph
+    from ownergraph.graph.resolve import IdentityResolver
     from ownergraph.loaders import load_file
 
     files, skipped = expand_paths(paths)
     report = LoadReport(skipped=[str(s) for s in skipped])
+    resolver = IdentityResolver(store)
+    try:
+        _load_files(store, files, report, resolver, build_graph, load_file, max_bytes, on_file)
+    finally:
+        if report.loaded:
+            report.amendment_links = rebuild_amendment_links(store)
+        report.resolved = resolver.resolved + resolver.repointed
+        report.store_entities, report.store_holdings = store_counts(store)
+    return report
+
+
+def store_counts(store: GraphStore) -> tuple[int, int]:
+    """Distinct entities (nodes with a name fingerprint) and holdings in the store."""
+    text = (
+        "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e "
+        "<https://w3id.org/ownergraph/ontology#fingerprint> ?fp }"
+    )
+    holdings = (
+        "SELECT (COUNT(DISTINCT ?h) AS ?n) WHERE { ?h a "
+        "<https://w3id.org/ownergraph/ontology#Holding> }"
+    )
+    n = [int(str(next(iter(store.query(q)))[0])) for q in (text, holdings)]  # type: ignore[index]
+    return n[0], n[1]
+
+
+def _load_files(
+    store: GraphStore,
+    files: list[Path],
+    report: LoadReport,
+    resolver: Any,
+    build_graph: Callable[..., Any],
+    load_file: Callable[..., Any],
+    max_bytes: int | None,
+    on_file: Callable[[Path, LoadedFiling | None, str | None], None] | None,
+) -> None:
     with SignalGuard(total=len(files)) as guard:
         for f in files:
             guard.check()
@@ -160,7 +205,7 @@ def load_paths(
             try:
                 filing = load_file(f, max_bytes=max_bytes)
                 try:
-                    name, graph = build_graph(filing)
+                    name, graph = build_graph(filing, resolve=resolver)
                 except OwnergraphError:
                     raise
                 except Exception as e:  # a builder bug must name the file, not end the batch
@@ -180,6 +225,7 @@ def load_paths(
                         facts = store.replace_graph(name, graph)
                     except GraphDataError as e:
                         raise LoadError(str(f), str(e)) from None
+                    resolver.link(graph)
                     loaded = LoadedFiling(
                         path=str(f),
                         graph=str(name),
@@ -199,7 +245,6 @@ def load_paths(
                 report.failed.append((str(f), error))
             if on_file is not None:
                 on_file(f, loaded, error)
-    return report
 
 
 def _record_objects(filing: Any) -> list[Any]:

@@ -45,7 +45,7 @@ def load(ctx: click.Context, paths: tuple[Path, ...], max_bytes: int | None, qui
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     out, err = console(), console(err=True)
-    files, _ = api.expand_paths(paths)
+    files, skipped = api.expand_paths(paths)
     with api.open_store(store_path(ctx)) as store:
         progress = Progress(
             TextColumn("[progress.description]{task.description}"),
@@ -74,15 +74,19 @@ def load(ctx: click.Context, paths: tuple[Path, ...], max_bytes: int | None, qui
                         progress.console.print(f"  [yellow]warning:[/] {escape(w)}")
 
             report = api.load_paths(store, files, max_bytes=max_bytes, on_file=on_file)
-        entities = sum(f.entities for f in report.loaded)
         facts = sum(f.facts for f in report.loaded)
-        holdings = sum(f.reporting_persons for f in report.loaded)
         warnings = sum(len(f.warnings) for f in report.loaded)
         where = store.path if store.path is not None else "memory"
+        # entities and holdings: distinct ones in the store after the load, not a sum
         out.print(
-            f"{len(report.loaded)} filing(s) loaded into {escape(str(where))}: {entities} entities, "
-            f"{holdings} holdings, {facts} facts, {warnings} warning(s); {len(report.failed)} failed"
-            + (f"; {len(report.skipped)} other file(s) skipped" if report.skipped else "")
+            f"{len(report.loaded)} filing(s) loaded into {escape(str(where))}, {facts} facts, "
+            f"{warnings} warning(s); {len(report.failed)} failed"
+            + (f"; {len(skipped)} other file(s) skipped" if skipped else "")
+        )
+        out.print(
+            f"store now holds {report.store_entities} distinct entities and "
+            f"{report.store_holdings} holdings; {report.resolved} entity node(s) joined "
+            f"across filings, {report.amendment_links} amendment(s) linked by inference"
         )
         for reason, failed in sorted(report.failures_by_reason().items()):
             out.print(f"  {len(failed)} failed: {escape(reason)}")

@@ -45,13 +45,14 @@ import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from functools import lru_cache
+from typing import Protocol
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
 from ownergraph.graph.identity import ID, entity_iri, filing_iri, local_iri, slug
-from ownergraph.normalize.names import fingerprint
+from ownergraph.normalize.names import fingerprint, looks_like_person
 from ownergraph.ontology import OG, ORG, PROV, SCHEMA, bind_prefixes, ontology_graph
 from ownergraph.record import (
     Agreement,
@@ -78,6 +79,7 @@ __all__ = [
     "DIRECTOR_KINDS",
     "FIELD_PROPERTIES",
     "OFFICER_KINDS",
+    "Resolver",
     "build_graph",
     "filing_graph_name",
     "role_categories",
@@ -455,9 +457,35 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+class _Resolution(Protocol):
+    iri: URIRef
+    match: str | None
+
+
+class Resolver(Protocol):
+    """Chooses an entity's IRI across filings (see :mod:`ownergraph.graph.resolve`)."""
+
+    def resolve(self, filing: Filing, entity: Entity, default: URIRef) -> _Resolution:
+        """The IRI for ``entity`` (``default`` is its own identifier's IRI) and why."""
+        ...
+
+
+#: cover-page type code of a natural person
+_PERSON_CODE = "IN"
+#: type codes of partnerships, investment companies, employee plans and savings associations
+_FUND_CODES = frozenset({"PN", "IV", "EP", "SA"})
+
+
 class _Builder:
-    def __init__(self, filing: Filing) -> None:
+    def __init__(self, filing: Filing, resolver: Resolver | None = None) -> None:
         self.f = filing
+        self.resolver = resolver
+        self.matches: dict[URIRef, str] = {}
+        self.codes: dict[str, set[str]] = {}
+        for cp in filing.cover_pages:
+            self.codes.setdefault(cp.person, set()).update(
+                c.strip().upper() for c in cp.type_codes if c.strip()
+            )
         self.name = filing_graph_name(filing)
         self.g = bind_prefixes(Graph(identifier=self.name))
         self.entities: dict[str, URIRef] = {}
@@ -545,11 +573,38 @@ class _Builder:
 
     # -- entities ---------------------------------------------------------------------
 
+    def kind_of(self, e: Entity) -> EntityKind:
+        """The entity's kind, checked against its cover-page type codes (row 14 / 12).
+
+        Code IN (individual) makes a reporting person a person unless the name has a
+        legal form; a reporting person whose codes are all institutional (PN, CO, IA...)
+        is not a person, whatever a reader guessed from the text.
+        """
+        codes = self.codes.get(e.key)
+        if not codes:
+            return e.kind
+        if _PERSON_CODE in codes:
+            if e.kind == EntityKind.UNKNOWN and looks_like_person(e.name):
+                return EntityKind.PERSON
+            return e.kind
+        if e.kind == EntityKind.PERSON and not looks_like_person(e.name):
+            return EntityKind.FUND if codes & _FUND_CODES else EntityKind.COMPANY
+        return e.kind
+
+    def is_person(self, e: Entity) -> bool:
+        return self.kind_of(e) == EntityKind.PERSON
+
     def entity_identity(self, e: Entity) -> URIRef:
         cusip = e.cusip6
         if e.key == self.f.issuer and not cusip:
             cusip = self.f.cusip
-        return entity_iri(cik=e.cik, cusip=cusip, name=e.name, person=e.kind == EntityKind.PERSON)
+        iri = entity_iri(cik=e.cik, cusip=cusip, name=e.name, person=self.is_person(e))
+        if self.resolver is not None:
+            found = self.resolver.resolve(self.f, e, iri)
+            if found.match and found.iri != iri:
+                self.matches[found.iri] = found.match
+            iri = found.iri
+        return iri
 
     def ref(self, key: str | None) -> URIRef | None:
         """The IRI of the entity under ``key``, creating a bare node if undescribed."""
@@ -575,12 +630,13 @@ class _Builder:
             groups.setdefault(iri, []).append(e)
         for iri, group in groups.items():
             self.entity_node(iri, group)
+            self.add(iri, OG.identityMatch, self.matches.get(iri))
 
     def entity_node(self, iri: URIRef, group: list[Entity]) -> None:
         first = group[0]
         classes = [OG.LegalEntity]
         for e in group:
-            c = _KIND_CLASS.get(e.kind)
+            c = _KIND_CLASS.get(self.kind_of(e))
             if c is not None and c not in classes:
                 classes.append(c)
         self.node(iri, *classes, label=first.name)
@@ -592,11 +648,19 @@ class _Builder:
         for n in names[1:]:
             if n != first.name:
                 self.add(iri, SKOS.altLabel, n)
+        for e in group:  # a renamed company carries every name it was filed under
+            for former, _ in e.former_names:
+                if former.strip() and former not in names:
+                    names.append(former)
+                    self.add(iri, SKOS.altLabel, former)
         for n in names:
             self.add(iri, OG.fingerprint, fingerprint(n) or n)
         for e in group:
-            if e.kind != EntityKind.UNKNOWN:
-                self.add(iri, OG.kind, e.kind.value)
+            kind = self.kind_of(e)
+            if kind != EntityKind.UNKNOWN:
+                self.add(iri, OG.kind, kind.value)
+            if e.key == self.f.issuer and not e.cusip6:
+                self.add(iri, OG.cusip6, _cusip6(self.f.cusip))
             if e.cik and e.cik.strip().isdigit() and int(e.cik) > 0:
                 self.add(iri, OG.cik, f"{int(e.cik):010d}")
             self.add(iri, OG.irsNumber, e.irs_number)
@@ -1130,13 +1194,30 @@ class _Builder:
         self.build_documents()
 
 
-def build_graph(filing: Filing) -> tuple[URIRef, Graph]:
+def _cusip6(cusip: str | None) -> str | None:
+    """The issuer part of a CUSIP (six characters, upper case), or ``None``.
+
+    Examples
+    --------
+    >>> _cusip6("90138A103"), _cusip6("n/a")
+    ('90138A', None)
+    """
+    compact = re.sub(r"[^0-9A-Za-z]", "", cusip or "").upper()
+    return compact[:6] if len(compact) >= 6 and re.search(r"\d", compact[:6]) else None
+
+
+def build_graph(filing: Filing, *, resolve: Resolver | None = None) -> tuple[URIRef, Graph]:
     """The name of the filing's graph and every triple read from the filing.
 
     Parameters
     ----------
     filing : Filing
         A record from a loader (or built by hand).
+    resolve : Resolver, optional
+        Cross-filing identity (an :class:`ownergraph.graph.resolve.IdentityResolver`):
+        an entity without a CIK takes the IRI of the one stored entity with a CIK that
+        it matches, noted with ``og:identityMatch``. Without it the graph depends on the
+        record alone.
 
     Returns
     -------
@@ -1144,6 +1225,6 @@ def build_graph(filing: Filing) -> tuple[URIRef, Graph]:
         The graph name (also the ``og:Filing`` node's IRI, see
         :func:`filing_graph_name`) and a graph with that identifier.
     """
-    b = _Builder(filing)
+    b = _Builder(filing, resolve)
     b.build()
     return b.name, b.g

@@ -156,6 +156,60 @@ class GraphStore:
         self._writable()
         self._ox.clear()
 
+    def repoint(
+        self, old: URIRef, new: URIRef, note: tuple[URIRef, Identifier] | None = None
+    ) -> int:
+        """Replace the node ``old`` by ``new`` in every graph, in one transaction.
+
+        Used by :mod:`ownergraph.graph.resolve` when a later filing gives the CIK of an
+        entity that earlier filings named only. ``note`` (a predicate and object) is
+        added about ``new`` in each graph that held ``old``. Returns the number of
+        graphs changed.
+        """
+        from oxrdflib._converter import to_ox
+
+        self._writable()
+        o, n = _graph_name(old), _graph_name(new)
+        graphs = {
+            q.graph_name
+            for q in self._ox.quads_for_pattern(ox.NamedNode(str(old)), None, None, None)
+        } | {
+            q.graph_name
+            for q in self._ox.quads_for_pattern(None, None, ox.NamedNode(str(old)), None)
+        }
+        named = [g for g in graphs if isinstance(g, ox.NamedNode)]
+        if not named:
+            return 0
+        parts = [
+            f"DELETE {{ GRAPH ?g {{ {o} ?p ?x }} }} INSERT {{ GRAPH ?g {{ {n} ?p ?x }} }} "
+            f"WHERE {{ GRAPH ?g {{ {o} ?p ?x }} }}",
+            f"DELETE {{ GRAPH ?g {{ ?x ?p {o} }} }} INSERT {{ GRAPH ?g {{ ?x ?p {n} }} }} "
+            f"WHERE {{ GRAPH ?g {{ ?x ?p {o} }} }}",
+        ]
+        if note is not None:
+            triples = "\n".join(
+                f"GRAPH {g} {{ {n} {to_ox(note[0])} {to_ox(note[1])} }}"
+                for g in sorted(map(str, named))
+            )
+            parts.append(f"INSERT DATA {{ {triples} }}")
+        try:
+            self._ox.update(" ;\n".join(parts))
+        except (OSError, RuntimeError) as e:
+            raise StoreError(f"could not write to the store: {e}") from None
+        return len(named)
+
+    def quads(
+        self, s: Identifier | None, p: Identifier | None, o: Identifier | None, g: URIRef | None
+    ) -> Iterator[tuple[Any, Any, Any, Any]]:
+        """Quads matching a pattern (``None`` matches anything), as rdflib terms."""
+        from oxrdflib._converter import to_ox
+
+        ps, pp, po = (None if t is None else to_ox(t) for t in (s, p, o))
+        graph = None if g is None else ox.NamedNode(str(g))
+        for q in self._ox.quads_for_pattern(ps, pp, po, graph):  # type: ignore[arg-type]
+            name = URIRef(q.graph_name.value) if isinstance(q.graph_name, ox.NamedNode) else None
+            yield (*_from_ox_triple(q), name)
+
     def _writable(self) -> None:
         if self.read_only:
             raise StoreError(f"the store at {self.path} is open read-only")

@@ -1,0 +1,242 @@
+"""One identity across filings: resolving name-only entities against the store.
+
+Each filing is built on its own (:func:`ownergraph.graph.build.build_graph`), and an
+entity's IRI comes from its strongest identifier *in that filing*
+(:mod:`ownergraph.graph.identity`): a CIK, else (issuers) the CUSIP's first six
+characters, else the name fingerprint. A party that one filing names with its CIK and
+another only by name would get two nodes. This module joins them.
+
+Design (re-pointing, not ``owl:sameAs``)
+----------------------------------------
+*While a filing is built*, :class:`IdentityResolver` gives every entity without a CIK
+the IRI of the one entity with a CIK that it matches -- in the store or in the same
+filing: for an issuer by CUSIP6 first, then for any entity by an exact name
+fingerprint (legal-form spellings folded). A match must be unique and of a compatible
+kind (a person never takes a company's CIK); otherwise the name IRI stays. The node then
+carries ``og:identityMatch`` (``"fingerprint: <fp>"`` or ``"cusip6: <code>"``) in the
+filing's graph, so the reader sees why two spellings are one node.
+
+*After a filing is written*, :meth:`IdentityResolver.link` looks the other way: each
+entity of the new filing that has a CIK takes over the name-only (or CUSIP6) nodes of
+filings loaded before it that would now resolve to it. Those nodes are *re-pointed*: in
+every graph that holds them, the old IRI is replaced by the CIK IRI and the same
+``og:identityMatch`` note is added -- exactly the triples that building that filing
+again now would give.
+
+Why re-point: queries, lookup and analytics need no ``owl:sameAs`` reasoning; every
+filing's graph stays self-contained (each still holds all its own facts, only the
+entity IRI changed); and loads stay idempotent and order-free -- loading A then B, B
+then A, or either again, ends in the same store. A re-pointed graph is not changed back
+when the filing that brought the CIK is removed later (reload the other filing to
+rebuild it from its own evidence alone).
+
+Examples
+--------
+>>> from ownergraph.graph.store import GraphStore
+>>> from ownergraph.graph.build import build_graph
+>>> from ownergraph.record import CoverPage, Entity, EntityKind, Filing
+>>> def filing(acc, cik):
+...     f = Filing(form="SC 13G", schedule="13G", accession=acc, issuer="acme")
+...     _ = f.add_entity(Entity(key="acme", name="Acme Corp.", kind=EntityKind.COMPANY))
+...     _ = f.add_entity(Entity(key="fund", name="Blue Fund, L.P.", cik=cik,
+...                             kind=EntityKind.FUND))
+...     f.cover_pages.append(CoverPage(number=1, person="fund", aggregate=10))
+...     return f
+>>> store = GraphStore.open(None)
+>>> r = IdentityResolver(store)
+>>> for f in (filing("0000000001-24-000001", None), filing("0000000001-24-000002", "42")):
+...     name, g = build_graph(f, resolve=r)
+...     _ = store.replace_graph(name, g)
+...     _ = r.link(g)
+>>> r.repointed  # the fund of the first filing is now the CIK node of the second
+1
+>>> len(list(store.quads(None, OG.holder, entity_iri(cik="42"), None)))
+2
+>>> str(next(store.quads(entity_iri(cik="42"), OG.identityMatch, None, None))[2])
+'fingerprint: blue fund lp'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
+from ownergraph.graph.identity import ID, entity_iri
+from ownergraph.graph.store import GraphStore
+from ownergraph.normalize.names import fingerprint
+from ownergraph.ontology import OG
+from ownergraph.record import Entity, EntityKind, Filing
+
+__all__ = ["CIK_PREFIX", "IdentityResolver", "Resolution", "issuer_cusip6"]
+
+#: IRIs of entities identified by their CIK start with this
+CIK_PREFIX = f"{ID}cik/"
+
+_PERSON = "person"
+_ORG_KINDS = frozenset({"company", "fund", "government"})
+
+
+def issuer_cusip6(cusip: str | None) -> str | None:
+    """The issuer part (first six characters) of a CUSIP, upper-case, or ``None``.
+
+    Examples
+    --------
+    >>> issuer_cusip6("90138a 10 3"), issuer_cusip6("12"), issuer_cusip6(None)
+    ('90138A', None, None)
+    """
+    if not cusip:
+        return None
+    compact = "".join(ch for ch in cusip if ch.isalnum()).upper()
+    return compact[:6] if len(compact) >= 6 else None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The IRI chosen for an entity and why (``None`` when its own identifier was used)."""
+
+    iri: URIRef
+    match: str | None = None
+
+
+def _string(text: str) -> Literal:
+    return Literal(text, datatype=XSD.string)
+
+
+def _compatible(kind: str | None, other_kinds: set[str]) -> bool:
+    """A person never joins an organisation and the other way round."""
+    if kind is None or not other_kinds:
+        return True
+    if kind == _PERSON:
+        return not (other_kinds & _ORG_KINDS) or _PERSON in other_kinds
+    if kind in _ORG_KINDS:
+        return _PERSON not in other_kinds or bool(other_kinds & _ORG_KINDS)
+    return True
+
+
+@dataclass
+class IdentityResolver:
+    """Resolves entities of a filing being built against the entities in ``store``.
+
+    Pass it to ``build_graph(filing, resolve=resolver)``; after the filing's graph is
+    written, call :meth:`link` with that graph. ``repointed`` counts the nodes that
+    :meth:`link` joined to a CIK node so far.
+    """
+
+    store: GraphStore
+    repointed: int = 0
+    resolved: int = 0
+    _seen: dict[str, set[URIRef]] = field(default_factory=dict, repr=False)
+
+    # -- while building ---------------------------------------------------------------
+
+    def resolve(self, filing: Filing, entity: Entity, default: URIRef) -> Resolution:
+        """The IRI for ``entity`` of ``filing``: ``default`` unless a unique CIK match."""
+        if str(default).startswith(CIK_PREFIX):
+            return Resolution(default)
+        kind = entity.kind.value if entity.kind != EntityKind.UNKNOWN else None
+        cusip6 = entity.cusip6 or (
+            issuer_cusip6(filing.cusip) if entity.key == filing.issuer else None
+        )
+        if cusip6:
+            own = {
+                entity_iri(cik=e.cik)
+                for e in filing.entities.values()
+                if e.cik and _valid_cik(e.cik) and issuer_cusip6(e.cusip6) == cusip6
+            }
+            hits = own | self._ciks_with(OG.cusip6, cusip6)
+            hits = {h for h in hits if _compatible(kind, self._kinds(h))}
+            if len(hits) == 1:
+                self.resolved += 1
+                return Resolution(hits.pop(), f"cusip6: {cusip6}")
+        fps = sorted({fingerprint(n) for n in entity.all_names()})
+        for fp in fps:
+            own = {
+                entity_iri(cik=e.cik)
+                for e in filing.entities.values()
+                if e is not entity
+                and e.cik
+                and _valid_cik(e.cik)
+                and fp in {fingerprint(n) for n in e.all_names()}
+            }
+            hits = own | self._ciks_with(OG.fingerprint, fp)
+            hits = {h for h in hits if _compatible(kind, self._kinds(h))}
+            if len(hits) == 1:
+                self.resolved += 1
+                return Resolution(hits.pop(), f"fingerprint: {fp}")
+        return Resolution(default)
+
+    def _ciks_with(self, prop: URIRef, value: str) -> set[URIRef]:
+        found: set[URIRef] = set()
+        for q in self.store.quads(None, prop, _string(value), None):
+            s = q[0]
+            if isinstance(s, URIRef) and str(s).startswith(CIK_PREFIX):
+                found.add(s)
+        return found
+
+    def _kinds(self, iri: URIRef) -> set[str]:
+        return {str(q[2]) for q in self.store.quads(iri, OG.kind, None, None)}
+
+    # -- after writing ----------------------------------------------------------------
+
+    def link(self, graph: Graph) -> int:
+        """Re-point name-only nodes of earlier filings to the CIK nodes of ``graph``.
+
+        Returns the number of nodes re-pointed.
+        """
+        count = 0
+        nodes = {URIRef(str(s)) for s in graph.subjects(OG.cik, None) if _is_cik(s)}
+        for cik_node in sorted(nodes):
+            fps = {str(o) for o in graph.objects(cik_node, OG.fingerprint)}
+            cusips = {str(o) for o in graph.objects(cik_node, OG.cusip6)}
+            for old in sorted(self._name_nodes(fps, cusips)):
+                target = self._target(old)
+                if target is None or target[0] != cik_node:
+                    continue
+                self.store.repoint(old, cik_node, (OG.identityMatch, _string(target[1])))
+                count += 1
+        self.repointed += count
+        return count
+
+    def _name_nodes(self, fps: Iterable[str], cusips: Iterable[str]) -> set[URIRef]:
+        nodes: set[URIRef] = set()
+        for fp in fps:
+            for q in self.store.quads(None, OG.fingerprint, _string(fp), None):
+                s = q[0]
+                if isinstance(s, URIRef) and str(s).startswith(ID) and not _is_cik(s):
+                    nodes.add(s)
+        for c in cusips:
+            for iri in (entity_iri(cusip=c),):
+                if any(True for _ in self.store.quads(iri, OG.fingerprint, None, None)):
+                    nodes.add(iri)
+        return nodes
+
+    def _target(self, old: URIRef) -> tuple[URIRef, str] | None:
+        """The one CIK node that ``old`` resolves to now, with the match note."""
+        kinds = self._kinds(old)
+        kind = next(iter(kinds)) if len(kinds) == 1 else None
+        if str(old).startswith(f"{ID}cusip6/"):
+            code = str(old).rsplit("/", 1)[-1]
+            hits = {
+                h for h in self._ciks_with(OG.cusip6, code) if _compatible(kind, self._kinds(h))
+            }
+            if len(hits) == 1:
+                return hits.pop(), f"cusip6: {code}"
+        fps = sorted({str(q[2]) for q in self.store.quads(old, OG.fingerprint, None, None)})
+        for fp in fps:
+            hits = {
+                h for h in self._ciks_with(OG.fingerprint, fp) if _compatible(kind, self._kinds(h))
+            }
+            if len(hits) == 1:
+                return hits.pop(), f"fingerprint: {fp}"
+        return None
+
+
+def _valid_cik(cik: str) -> bool:
+    return cik.strip().isdigit() and int(cik) > 0
+
+
+def _is_cik(node: object) -> bool:
+    return isinstance(node, URIRef) and str(node).startswith(CIK_PREFIX)
