@@ -65,7 +65,7 @@ SELECT ?f ?amendment ?issuer ?schedule ?filed ?signed ?event ?person ?stated WHE
   OPTIONAL { ?f og:signatureDate ?signed }
   OPTIONAL { ?f og:eventDate ?event }
   OPTIONAL { ?f og:reportingPerson ?person }
-  OPTIONAL { ?f og:amends ?target . ?target og:accession ?stated }
+  OPTIONAL { ?f og:amends ?target . ?target a og:FilingReference ; og:accession ?stated }
 }
 """
 
