@@ -46,8 +46,9 @@ def _quads(store: GraphStore) -> set[str]:
     return {str(q) for q in store.iter_quads()}
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def seeded_store() -> Iterator[GraphStore]:
+    """The seed in memory, shared by the module: every test asserts it is unchanged."""
     store = api.open_store(None)
     assert api.load_paths(store, [SEED]).ok
     yield store

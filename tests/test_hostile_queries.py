@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 import threading
 import time
@@ -26,19 +27,28 @@ def _quads(store: GraphStore) -> set[str]:
     return {str(q) for q in store.iter_quads()}
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def store() -> Iterator[GraphStore]:
+    """The seed in memory, shared by the module: every test asserts it is unchanged."""
     s = api.open_store(None)
     assert api.load_paths(s, [SEED]).ok
     yield s
     s.close()
 
 
-@pytest.fixture
-def disk_store(tmp_path: Path) -> Path:
-    path = tmp_path / "store"
+@pytest.fixture(scope="module")
+def _template_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "store"
     with api.open_store(path) as s:
         assert api.load_paths(s, [SEED]).ok
+    return path
+
+
+@pytest.fixture
+def disk_store(_template_store: Path, tmp_path: Path) -> Path:
+    """A fresh on-disk copy of a store holding the seed."""
+    path = tmp_path / "store"
+    shutil.copytree(_template_store, path)
     return path
 
 
