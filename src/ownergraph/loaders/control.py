@@ -110,7 +110,26 @@ def _subject(ctx: Context, floor: int, pos: int) -> tuple[str | None, int]:
     name = name_before(ctx.text[start:pos])
     if not name:
         return None, start
-    return name, ctx.text.rfind(name.split()[0], start, pos)
+    at = ctx.text.rfind(name.split()[0], start, pos)
+    return name, at if at >= 0 else start
+
+
+def _end_of(text: str, name: str, pos: int) -> int:
+    """Where ``name`` ends in ``text`` after ``pos``; a cleaned name that is not written
+    verbatim (quotes, spacing) ends the quote about the name's length after ``pos``,
+    never before it (``find`` gave -1, a span ending before it starts and an empty quote).
+
+    Examples
+    --------
+    >>> _end_of("Mr. Gould is the sole member of Georgetown Partners, Inc.", "Georgetown", 30)
+    42
+    >>> _end_of("is the sole member of “X Co” Inc.", "X Co Inc.", 21)
+    32
+    """
+    at = text.find(name, pos)
+    if at >= 0:
+        return at + len(name)
+    return min(len(text), pos + max(len(name), 1) + 2)
 
 
 def _entity(ctx: Context, name: str | None) -> str | None:
@@ -143,7 +162,7 @@ def parse_control(ctx: Context, start: int, end: int, *, indirect: bool = False)
         else:
             kind, pct, nature = ControlKind.MAJORITY, None, None
         assert obj is not None
-        stop = text.find(obj, m.end()) + len(obj)
+        stop = _end_of(text, obj, m.end())
         _add(ctx, b, a, kind, pct, s0, stop, nature)
     for m in _OF_ROLE.finditer(text, start, end):
         subj, s0 = _subject(ctx, start, m.start())
@@ -153,7 +172,7 @@ def parse_control(ctx: Context, start: int, end: int, *, indirect: bool = False)
             continue
         kind, pct = _kind_for(m.group(2), bool(m.group(1)))
         assert obj is not None
-        stop = text.find(obj, m.end()) + len(obj)
+        stop = _end_of(text, obj, m.end())
         nature = "sole member" if pct is not None else None
         _add(ctx, a, b, kind, pct, s0, stop, nature)
     for m in _CONTROLLED_BY.finditer(text, start, end):
@@ -173,7 +192,7 @@ def parse_control(ctx: Context, start: int, end: int, *, indirect: bool = False)
             )
         )
         assert obj is not None
-        stop = text.find(obj, m.end()) + len(obj)
+        stop = _end_of(text, obj, m.end())
         _add(
             ctx,
             b,

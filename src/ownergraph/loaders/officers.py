@@ -177,7 +177,7 @@ def parse_officers(ctx: Context) -> None:
                         )
                     )
             ai = cols.get("address")
-            if ai is not None and ai < len(cells):
+            if ai is not None and ai < len(cells) and cells[ai].strip():
                 ent.addresses.append(Address(kind="business", text=cells[ai], source=src))
             role = Role(
                 person=person,
