@@ -203,3 +203,12 @@ def test_query_file_with_service_is_refused(tmp_path: Path) -> None:
 def test_words_service_and_load_in_strings_are_not_refused(store: GraphStore) -> None:
     text = "SELECT ?s WHERE { ?s ?p ?o FILTER(?o = 'LOAD or SERVICE') } # SERVICE"
     assert api.run_query(store, text).rows == []
+
+
+@pytest.mark.parametrize(
+    "update", ["COPY <urn:a> TO <urn:b>", "MOVE <urn:a> TO <urn:b>", "ADD <urn:a> TO <urn:b>"]
+)
+def test_graph_management_updates_are_refused_not_unknown(update: str) -> None:
+    store = api.open_store(None)
+    with pytest.raises(QueryError, match="refused"):
+        api.run_query(store, update)

@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ownergraph.errors import OwnergraphError
+from ownergraph.interrupt import LoadInterrupted
 from ownergraph.output import Table, render
 
 __all__ = ["FORMATS", "console", "emit", "fail", "handle_errors", "store_path"]
@@ -31,10 +32,13 @@ FORMATS = click.Choice(["table", "csv", "json"])
 
 def console(err: bool = False) -> Console:
     """A rich console on standard output (or standard error)."""
-    c = Console(stderr=err, soft_wrap=True, highlight=False)
+    # no emoji codes: a filing's ":x:" must print as written
+    c = Console(stderr=err, soft_wrap=True, highlight=False, emoji=False)
     if not c.is_terminal:
         # piped or captured: do not squeeze wide tables into 80 columns
-        c = Console(stderr=err, soft_wrap=True, highlight=False, width=max(c.width, 240))
+        c = Console(
+            stderr=err, soft_wrap=True, highlight=False, emoji=False, width=max(c.width, 240)
+        )
     return c
 
 
@@ -53,6 +57,8 @@ def handle_errors(fn: F) -> F:
             return fn(*args, **kwargs)
         except OwnergraphError as e:
             fail(str(e))
+        except LoadInterrupted as e:
+            fail(str(e), 143 if e.signame == "SIGTERM" else 130)
         except KeyboardInterrupt:
             fail("interrupted; the store keeps every filing loaded before the interruption", 130)
 

@@ -168,7 +168,9 @@ def resolve_query(spec: str) -> NamedQuery:
             raise QueryError(f"{spec}: cannot read the query file ({e.strerror or e})") from None
         return parse_header(text, p.stem, str(p))
     if re.search(
-        r"\b(select|construct|ask|describe|insert|delete|load|clear|drop|create)\b", spec, re.I
+        r"\b(select|construct|ask|describe|insert|delete|load|clear|drop|create|copy|move|add|with)\b",
+        spec,
+        re.I,
     ):
         return parse_header(spec, "inline")
     known = ", ".join(sorted(lib))
