@@ -110,10 +110,10 @@ def loaded(path: Path) -> Loaded:
 
 _CAPTION_WORDS = re.compile(
     r"(?is)^.*?(?:sole\s+voting\s+power|shared\s+voting\s+power|sole\s+disposi\w*\s+power|"
-    r"shared\s+disposi\w*\s+power|aggregate\s+amount\s+(?:of\s+)?beneficially\s+owned"
+    r"share[ds]\s+disposi\w*\s+power|(?:sole|shared)\s+power\s+to\s+(?:vote|dispose)|aggregate\s+amount\s+(?:of\s+)?beneficially\s+owned"
     r"(?:\s+by\s+each\s+reporting\s+persons?)?|aggregate(?=[ \t]*\n)|"
     r"percent\w*\s+of\s+(?:the\s+)?class\s+represented\s+by\s+(?:the\s+)?amounts?\s+in\s+row"
-    r"\s*\(?\s*\d{1,2}\s*\)?|citizenship\s+or\s+(?:the\s+)?place\s+of\s+organi[sz]ation)"
+    r"(?:\s*\(?\s*\d{1,2}(?!\d|[.,]\d|\s*%)\s*\)?)?|citizenship\s+o[rf]\s+(?:the\s+)?place\s+of\s+organi[sz]ation)"
 )
 _LABEL = re.compile(
     r"(?i)\b(?:number|of|shares|beneficially|owned|by|each|reporting|persons?|with)\b:?"
@@ -134,6 +134,12 @@ ROW_NUMBERS = {
 }
 
 
+def _trim(s: str) -> str:
+    """``s`` without leading and trailing blanks, colons, bars and points (not ".08")."""
+    s = re.sub(r"^(?:[\s:|]|\.(?!\d))+", "", s)
+    return s.rstrip(" :.|\t")
+
+
 def _after_caption(quote: str, xml: bool, name: str) -> str:
     """The text after the caption: no label words, rules or a row number written after it."""
     if xml:
@@ -143,13 +149,13 @@ def _after_caption(quote: str, xml: bool, name: str) -> str:
     rest = re.sub(r"[-_=*|+]{3,}", " ", rest)  # table rules
     rest = re.sub(r"(?i)^\s*\((?:see|please)[^)]*\)", " ", rest)
     rest = re.sub(r"^(?:[\s\xa0:|_]*" + _LABEL.pattern[4:] + ")+", " ", rest, flags=re.I)
-    rest = re.sub(r"[\s\xa0]+", " ", rest).strip(" :.|\t")
+    rest = _trim(re.sub(r"[\s\xa0]+", " ", rest))
     # a row number printed after its caption, before the value ("SOLE VOTING POWER 5 -0-")
     n = re.match(r"[(\[]?(\d{1,2})[)\]]?\.?\s+(?=\S)", rest)
     if n and int(n.group(1)) in ROW_NUMBERS.get(name, ()):
         rest = rest[n.end() :]
         rest = re.sub(r"^(?:[\s\xa0:|_]*" + _LABEL.pattern[4:] + ")+", " ", rest, flags=re.I)
-    return rest.strip(" :.|\t")
+    return _trim(rest)
 
 
 def reread_amount(quote: str, xml: bool = False, name: str = "") -> int | None:
@@ -214,24 +220,24 @@ def check_value(result: Loaded, cover: CoverPage, name: str) -> str | None:
     else:
         rest = _MARK.sub(" ", _after_caption(src.quote, xml, name))
         written = _squash(value.text)
-        return (
-            None
-            if _squash(rest).startswith(written) and written
-            else f"citizenship {written!r} is not what {_squash(rest)[:60]!r} says"
-        )
+        bare = written.rstrip(".")  # a final point must stand in the quote too
+        ok = bool(bare) and _squash(rest).startswith(bare)
+        if ok and written != bare:
+            ok = written in _squash(src.quote)
+        return None if ok else f"citizenship {written!r} is not what {_squash(rest)[:60]!r} says"
     return None if again == value else f"{value!r} but the quote says {again!r}: {src.quote!r}"
 
 
 # --------------------------------------------------------------------------- stated values
 
 _STATED = {
-    "sole_voting": r"sole\s+voting\s+power",
-    "shared_voting": r"shared\s+voting\s+power",
-    "sole_dispositive": r"sole\s+disposi(?:tive|tion)\s+power",
-    "shared_dispositive": r"shared\s+disposi(?:tive|tion)\s+power",
+    "sole_voting": r"sole\s+voting\s+power|sole\s+power\s+to\s+vote",
+    "shared_voting": r"shared\s+voting\s+power|shared\s+power\s+to\s+vote",
+    "sole_dispositive": r"sole\s+disposi(?:tive|tion)\s+power|sole\s+power\s+to\s+dispose",
+    "shared_dispositive": r"share[ds]\s+disposi(?:tive|tion)\s+power|shared\s+power\s+to\s+dispose",
     "aggregate": r"aggregate\s+amount\s+(?:of\s+)?beneficially\s+owned",
     "percent_of_class": r"percent\w*\s+of\s+(?:the\s+)?class\s+represented\s+by",
-    "citizenship": r"citizenship\s+or\s+(?:the\s+)?place\s+of\s+organi[sz]ation",
+    "citizenship": r"citizenship\s+o[rf]\s+(?:the\s+)?place\s+of\s+organi[sz]ation",
 }
 _XML_ELEMENTS = {
     "sole_voting": "soleVotingPower",
@@ -273,12 +279,20 @@ def stated_values(text: str, xml: bool) -> dict[str, int]:
         for block in _XML_PERSON.finditer(text):
             for key, element in _XML_ELEMENTS.items():
                 m = re.search(rf"<(?:\w+:)?(?:{element})\b[^>]*>([^<]*)<", block.group(0))
-                if m and m.group(1).strip():
+                value = m.group(1).strip() if m else ""
+                if key in AMOUNTS and not re.fullmatch(r"\d+(?:\.0+)?", value):
+                    continue  # "3947887.88": no whole share count to extract
+                if value:
                     out[key] += 1
         return out
+    # the cover pages precede Item 1: captions after it are the items' own wording
+    first = re.search(r"(?i)names?\s+of\s+reporting", text)
+    item1 = re.compile(r"(?im)^[ \t\xa0]*Item[ \t\xa0]*1[ \t\xa0]*[.:(\t]")
+    stop = item1.search(text, first.end()) if first else None
+    text = text[: stop.start()] if stop else text
     for m in _LINE_CAPTION.finditer(text):
-        key = m.lastgroup
-        assert key is not None
+        stated = m.lastgroup
+        assert stated is not None
         after = text[m.end() : m.end() + 400]
         nxt = _ANY_CAPTION.search(after)
         value = after[: nxt.start()] if nxt else after
@@ -287,13 +301,13 @@ def stated_values(text: str, xml: bool) -> dict[str, int]:
         value = _LABEL.sub(" ", re.sub(r"[-_=*|+]{3,}", " ", value)).strip()
         value = re.sub(r"[(\[]?\d{1,2}[)\]]?\.?$", "", value)  # the next row's number
         first = re.match(r"[(\[]?(\d{1,2})[)\]]?\.?(?:\s|$)", value)
-        if first and int(first.group(1)) in ROW_NUMBERS[key]:
+        if first and int(first.group(1)) in ROW_NUMBERS[stated]:
             value = value[first.end() :]  # this row's number, printed after its caption
-        if key == "citizenship":
+        if stated == "citizenship":
             if re.search(r"[A-Za-z]{2}", value):
-                out[key] += 1
+                out[stated] += 1
         elif re.search(r"\d|(?i:\bnone\b|-0-|\bzero\b)", value):
-            out[key] += 1
+            out[stated] += 1
     return out
 
 

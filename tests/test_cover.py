@@ -532,3 +532,192 @@ def test_notice_person_in_html_front_matter() -> None:
     assert person.addresses[0].phone == "(212) 497-9050"
     assert f.event_date == dt.date(2019, 10, 25)
     assert f.cusip == "92766K106"
+
+
+# --------------------------------------------------------------------------- regressions
+
+
+def _page(
+    name_block: str,
+    *,
+    group: str = "(a) [ ] (b) [X]",
+    citizenship: str = "CITIZENSHIP OR PLACE OF ORGANIZATION   Delaware",
+    sole: str = "5 SOLE VOTING POWER        1,000",
+    aggregate: str = "AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON",
+    percent: str = "PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (9)   5.1%",
+    type_code: str = "CO",
+) -> str:
+    """One 13G cover page with the given variations."""
+    return (
+        "1 NAME OF REPORTING PERSON\nI.R.S. IDENTIFICATION NO. OF ABOVE PERSON\n"
+        f"{name_block}\n"
+        f"2 CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP {group}\n"
+        "3 SEC USE ONLY\n"
+        f"4 {citizenship}\n"
+        f"{sole}\n"
+        "6 SHARED VOTING POWER      -0-\n"
+        "7 SOLE DISPOSITIVE POWER   1,000\n"
+        "8 SHARED DISPOSITIVE POWER -0-\n"
+        f"9 {aggregate}   1,000\n"
+        "10 CHECK IF THE AGGREGATE AMOUNT IN ROW (9) EXCLUDES CERTAIN SHARES [ ]\n"
+        f"11 {percent}\n"
+        f"12 TYPE OF REPORTING PERSON   {type_code}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "irs"),
+    [
+        ("ICS Opportunities, Ltd.", "ICS Opportunities, Ltd.", None),
+        ("Altria Group, Inc.", "Altria Group, Inc.", None),
+        ("Mitsui & Co., Ltd.", "Mitsui & Co., Ltd.", None),
+        ("Noonday Asset Management, L.P.", "Noonday Asset Management, L.P.", None),
+        ("VC Investments LLC ( )", "VC Investments LLC", None),
+        ("Franklin Mutual Advisers, LLC ( )", "Franklin Mutual Advisers, LLC", None),
+        (
+            "Dimensional Fund Advisors Inc. (  )   94-2905121",
+            "Dimensional Fund Advisors Inc.",
+            "94-2905121",
+        ),
+        ("The Vanguard Group - 23-1945930", "The Vanguard Group", "23-1945930"),
+        ("The Vanguard Group -\n23-1945930", "The Vanguard Group", "23-1945930"),
+        ("(a) Jeffrey Klausner", "Jeffrey Klausner", None),
+        ("Derek C. Schrier [See Item 2]", "Derek C. Schrier", None),
+    ],
+)
+def test_names_as_written(written: str, name: str, irs: str | None) -> None:
+    """Final periods stay; IRS leftovers, item letters and bracketed notes go."""
+    f = _read(_page(written))
+    [c] = f.cover_pages
+    assert f.entities[c.person].name == name
+    assert c.irs_number == irs
+
+
+def test_defined_term_becomes_a_short_name() -> None:
+    f = _read(_page("Sofinnova Venture Partners VI, L.P. (“SVP VI”)"))
+    ent = f.entities[f.cover_pages[0].person]
+    assert ent.name == "Sofinnova Venture Partners VI, L.P."
+    assert ent.short_names == ["SVP VI"]
+
+
+def test_two_people_on_one_cover_warn() -> None:
+    f = _read(_page("Austin W. Marxe and David M. Greenhouse"))
+    c = f.cover_pages[0]
+    assert f.entities[c.person].name == "Austin W. Marxe and David M. Greenhouse"
+    assert any("two persons" in w for w in c.warnings)
+    f = _read(_page("J.J. Cramer & Co."))
+    assert not any("two persons" in w for w in f.cover_pages[0].warnings)
+
+
+def test_marks_alone_are_no_name() -> None:
+    """A name row holding only "(a) (b)" or "/" gives no reporting person called so."""
+    for junk in ("(a) (b)", "/"):
+        f = _read(_page(junk))
+        c = f.cover_pages[0]
+        assert f.entities[c.person].name == "Unnamed reporting person 1"
+        assert "row 1: no name of the reporting person" in c.warnings
+
+
+def test_nameless_cover_takes_the_single_header_filer() -> None:
+    f = Filing(form="", schedule="")
+    from ownergraph.record import Entity
+
+    f.add_entity(Entity(key="equitrust", name="EQUITRUST INVESTMENT MANAGEMENT SERVICES INC"))
+    f.filers.append("equitrust")
+    parse_cover_pages(_page(""), f)
+    c = f.cover_pages[0]
+    assert f.entities[c.person].name == "EQUITRUST INVESTMENT MANAGEMENT SERVICES INC"
+    assert any("submission header" in w for w in c.warnings)
+
+
+def test_percent_without_leading_zero_and_row_number_omitted() -> None:
+    f = _read(_page("X LLC", percent="PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (9) .08%"))
+    assert f.cover_pages[0].percent_of_class == Decimal("0.08")
+    # the filer left out the row number: "ROW\t9.2%" is 9.2, not row 9 and "0.2%"
+    f = _read(_page("X LLC", percent="PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW\t9.2%"))
+    assert f.cover_pages[0].percent_of_class == Decimal("9.2")
+    f = _read(
+        _page("X LLC", percent="PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW 9. . . .  48.5%")
+    )
+    assert f.cover_pages[0].percent_of_class == Decimal("48.5")
+
+
+def test_caption_wording_variants() -> None:
+    """Loeb "Aggregate Amount of Beneficially Owned", Puroil "Member of Group" with
+    "(a) (b) [X]", Vanguard "CITIZENSHIP OF PLACE", 1995 "SOLE POWER TO VOTE"."""
+    text = _page(
+        "Loeb Arbitrage Fund",
+        aggregate="Aggregate Amount of Beneficially Owned by Each Reporting Person",
+        citizenship="CITIZENSHIP OF PLACE OF ORGANIZATION   Pennsylvania",
+        sole="(5) SOLE POWER TO VOTE:   49,750 SHARES",
+    ).replace("MEMBER OF A GROUP (a) [ ] (b) [X]", "Member of Group:\t(a) (b) [X]")
+    [c] = _read(text).cover_pages
+    assert c.aggregate == 1000
+    assert c.sole_voting == 49750
+    assert (c.group_a, c.group_b) == (False, True)
+    assert c.citizenship is not None and c.citizenship.code == "US-PA"
+
+
+def test_type_code_with_a_description() -> None:
+    f = _read(_page("X LLC", type_code="OO (Delaware limited liability company)"))
+    assert f.cover_pages[0].type_codes == ["OO"]
+
+
+def test_row_numbers_never_become_values() -> None:
+    """1994: row numbers printed after the captions; label words before "NONE";
+    Citicorp's "1,353,4681" (a footnote mark run on) is no number, and the next
+    row's number "10" must not be taken instead."""
+    text = (
+        "1 NAME OF REPORTING PERSON\nCAPITAL GROUP INC\n"
+        "CITIZENSHIP OR PLACE OF ORGANIZATION\n4\nDELAWARE\n"
+        "SOLE VOTING POWER\n5\nNUMBER OF NONE\n"
+        "SHARED VOTING POWER\nBENEFICIALLY 6\nNONE\nOWNED BY\n"
+        "SOLE DISPOSITIVE POWER:  1,353,4681\n    REPORTING\n"
+        "   PERSON WITH   10   SHARED DISPOSITIVE       -0-\n                      POWER:\n"
+        "AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON\n9\n800\n"
+        "PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW 9\n11\n0.0%\n"
+        "TYPE OF REPORTING PERSON\n12\nHC\n"
+    )
+    [c] = _read(text).cover_pages
+    assert c.citizenship is not None and c.citizenship.text == "DELAWARE"
+    assert (c.sole_voting, c.shared_voting, c.sole_dispositive) == (0, 0, None)
+    assert any("malformed number '1,353,4681'" in w for w in c.warnings)
+    assert c.aggregate == 800
+    assert c.percent_of_class == Decimal("0.0")
+    assert c.type_codes == ["HC"]
+
+
+def test_citizenship_kept_as_written() -> None:
+    [c] = _read(
+        _page("Joseph Neubauer", citizenship="CITIZENSHIP OR PLACE OF ORGANIZATION U. S. A.")
+    ).cover_pages
+    assert c.citizenship is not None
+    assert (c.citizenship.text, c.citizenship.code) == ("U. S. A.", "US")
+
+
+def test_values_written_above_their_captions() -> None:
+    """EquiTrust 1998: every value stands on the line above its caption."""
+    text = (
+        "(1) Names of Reporting Persons.  S.S. or I.R.S. Identification\nNos.\nOf Above Persons\n\n"
+        "[ ]   (a)      [ ]   (b)\n(2) Check the Appropriate Box if a Member of a Group*\n\n"
+        "(3) SEC Use Only\n\nDelaware\n(4) Citizenship or Place of Organization\n\n"
+        "Number of Shares Beneficially Owned by Each Reporting Person With\n\n"
+        "565,750\n(5) Sole Voting Power\n\n\n(6) Shared Voting Power\n\n"
+        "565,750\n(7) Sole Dispositive Power\n\n\n(8) Shared Dispositive Power\n\n"
+        "565,750\n(9) Aggregate Amount Beneficially Owned by Each Reporting Person\n\n\n"
+        "(10) Check Box if The Aggregate Amount in Row (9) Excludes\nCertain Shares*\n\n"
+        "5.87%\n(11) Percent of Class Represented by Amount in Row (9)\n\n"
+        "IA\n(12) Type of Reporting Person*\n"
+    )
+    [c] = _read(text).cover_pages
+    assert c.citizenship is not None and c.citizenship.text == "Delaware"
+    assert (c.sole_voting, c.shared_voting, c.sole_dispositive, c.shared_dispositive) == (
+        565750,
+        None,
+        565750,
+        None,
+    )
+    assert c.aggregate == 565750
+    assert c.percent_of_class == Decimal("5.87")
+    assert c.type_codes == ["IA"]
+    assert c.field_sources["percent_of_class"].quote == "5.87%"

@@ -633,6 +633,45 @@ def _person_key(filing: Filing, name: str) -> str:
     return key
 
 
+_DEFINED_TERM = re.compile(
+    r"\s*\(\s*(?:the\s+|hereinafter\s+)?[“\"'‘]([^”\"'’()]{1,60})[”\"'’]\s*\)\s*$", re.I
+)
+
+
+def _two_people(name: str) -> bool:
+    """Whether ``name`` joins two people's names ("Austin W. Marxe and David M. Greenhouse").
+
+    Examples
+    --------
+    >>> _two_people("Austin W. Marxe and David M. Greenhouse"), _two_people("J.J. Cramer & Co.")
+    (True, False)
+    """
+    parts = re.split(r"\s+(?:and|&)\s+", name)
+    return len(parts) == 2 and all(
+        len(p.split()) >= 2 and looks_like_person(p) and not _ORG_HINT.search(p) for p in parts
+    )
+
+
+_ITEM_LETTER = re.compile(r"^\(?[a-z]\)\s+|^[a-z]\.\s+(?=[A-Z])")
+
+
+def _split_defined_term(name: str) -> tuple[str, str | None]:
+    """The name without a leading item letter or a trailing defined term, and the term.
+
+    Examples
+    --------
+    >>> _split_defined_term("Sofinnova Venture Partners VI, L.P. (“SVP VI”)")
+    ('Sofinnova Venture Partners VI, L.P.', 'SVP VI')
+    >>> _split_defined_term("(a) Jeffrey Klausner")
+    ('Jeffrey Klausner', None)
+    """
+    name = _ITEM_LETTER.sub("", name).strip()
+    m = _DEFINED_TERM.search(name)
+    if m is None or not name[: m.start()].strip():
+        return name, None
+    return name[: m.start()].strip(" ,"), m.group(1).strip()
+
+
 def _read_name(
     text: str, name_row: Row | None, irs_row: Row | None
 ) -> tuple[str, str | None, int, int]:
@@ -748,9 +787,19 @@ def _read_page(text: str, filing: Filing, page: Page, document: str) -> None:
     name, irs, ns, ne = _read_name(text, name_row, irs_row)
     type_row = page.get("type")
     codes = read_codes(type_row.value, TYPE_CODES) if type_row else []
-    if not name:
+    name, short = _split_defined_term(name)
+    if name and not re.search(r"[A-Za-z]{2}", re.sub(r"\([a-z]\)", " ", name)):
+        name = ""  # only marks and boxes: "(a) (b)", "/"
+    if not name and n == 1 and len(filing.filers) == 1 and filing.filers[0] in filing.entities:
+        name = filing.entities[filing.filers[0]].name
+        warnings.append(
+            "row 1: no name on the cover page; the filer named in the submission header is taken"
+        )
+    elif not name:
         warnings.append("row 1: no name of the reporting person")
         name = f"Unnamed reporting person {n}"
+    elif _two_people(name):
+        warnings.append(f"row 1: {name!r} may name two persons on one cover page")
     kind = _kind(codes, name)
     name_src = _src(section(name_row), text, ns, ne, document) if name_row and ne else None
     entity = Entity(
@@ -759,6 +808,7 @@ def _read_page(text: str, filing: Filing, page: Page, document: str) -> None:
         kind=kind,
         irs_number=irs,
         reporting_type_codes=list(codes),
+        short_names=[short] if short else [],
         source=name_src,
     )
     if kind == EntityKind.PERSON:
@@ -800,7 +850,12 @@ def _read_page(text: str, filing: Filing, page: Page, document: str) -> None:
         elif f == "citizenship":
             place = first_paragraph(strip_label_words(clean_value(row.value)))
             place = _MARKS.sub("", place).strip(" ,;:-")
-            place = re.sub(r"\b([A-Z])\.\s(?=[A-Z]\.)", r"\1.", place)  # "U. S. A."
+            if re.search(r"\b[A-Z]$", place) and re.sub(r"\s+", " ", place + ".") in re.sub(
+                r"\s+", " ", row.value
+            ):
+                place += "."  # the point of an abbreviation ("U.S.A.") is part of it
+            written = place  # kept as the document states it
+            place = re.sub(r"\b([A-Z])\.\s(?=[A-Z](?:\.|$))", r"\1.", place)  # "U. S. A."
             if place:
                 j = jurisdiction(place)
                 if j.code is None and place.endswith("."):
@@ -812,8 +867,8 @@ def _read_page(text: str, filing: Filing, page: Page, document: str) -> None:
                     j = jurisdiction(bare_place)
                     if j.code is None and re.fullmatch(r"(?:[A-Z]\.\s?){2,4}", bare_place):
                         j = jurisdiction(re.sub(r"[.\s]", "", bare_place))
-                if j.text != place:
-                    j = type(j)(place, j.code, j.country)
+                if j.text != written:
+                    j = type(j)(written, j.code, j.country)
                 cover.citizenship = j
                 cover.cite("citizenship", src(row))
                 if kind == EntityKind.PERSON:

@@ -63,7 +63,12 @@ _CAPTIONS: list[tuple[str, str]] = [
     ),
     (
         "group",
-        _words("check", "the", "appropriate", "box", "if", "a", "member", "of", "a", "group"),
+        # wording varies: "if a Member of Group", "if a member of a group"
+        _words("check", "the", "appropriate", r"(?:box|\[?line\]?)", "if", "a", "member", "of")
+        + _S
+        + r"(?:a"
+        + _S
+        + r")?group",
     ),
     ("sec", _words("sec", "use", "only")),
     ("funds", _words("source", "of", "funds")),
@@ -99,13 +104,13 @@ _CAPTIONS: list[tuple[str, str]] = [
         + _S
         + r"(?:or|and)"
         + _S
-        + r"2\s*\(?e\)?)?",
+        + r"(?:2\s*)?\(?e\)?)?",
     ),
     (
         "citizenship",
         r"citizenship"
         + _S
-        + r"or"
+        + r"o[rf]"  # "CITIZENSHIP OF PLACE OF ORGANIZATION" (a common typo)
         + _S
         + r"(?:the"
         + _S
@@ -123,14 +128,36 @@ _CAPTIONS: list[tuple[str, str]] = [
         + _S
         + r"with)?:?",
     ),
-    ("sole_voting", _words("sole", "voting", "power")),
-    ("shared_voting", _words("shared", "voting", "power")),
-    ("sole_dispositive", _words("sole", "disposi(?:tive|tion)", "power")),
-    ("shared_dispositive", _words("shared", "disposi(?:tive|tion)", "power")),
+    # the 1990s wording "SOLE POWER TO VOTE" as well as "SOLE VOTING POWER"
+    (
+        "sole_voting",
+        _words("sole", "voting", "power") + "|" + _words("sole", "power", "to", "vote"),
+    ),
+    (
+        "shared_voting",
+        _words("shared", "voting", "power") + "|" + _words("shared", "power", "to", "vote"),
+    ),
+    (
+        "sole_dispositive",
+        _words("sole", "disposi(?:tive|tion)", "power")
+        + "|"
+        + _words("sole", "power", "to", "dispose"),
+    ),
+    (
+        "shared_dispositive",
+        _words("share[ds]", "disposi(?:tive|tion)", "power")
+        + "|"
+        + _words("shared", "power", "to", "dispose"),
+    ),
     (
         "aggregate",
         r"aggregate(?=[ \t\xa0]*\n)|"
-        + _words("aggregate", "amount", "beneficially", "owned")
+        + _words("aggregate", "amount")
+        + _S
+        + r"(?:of"
+        + _S
+        + r")?"
+        + _words("beneficially", "owned")
         + r"(?:"
         + _S
         + _words("by", "each", "reporting")
@@ -183,7 +210,8 @@ _CAPTIONS: list[tuple[str, str]] = [
         + r"in"
         + _S
         + r"row"
-        + r"\s*\(?\s*\d{1,2}\s*\)?",
+        # the row number, when written: never the start of the value ("ROW\t9.2%")
+        + r"(?:\s*\(?\s*\d{1,2}(?!\d|[.,]\d|\s*%)\s*\)?)?",
     ),
     ("type", _words("type", "of", "reporting") + _S + r"persons?"),
 ]
@@ -372,5 +400,53 @@ def find_pages(text: str) -> list[Page]:
                     caption=text[h.cap_start : h.cap_end],
                 )
             )
+        if _values_before_captions(page):
+            _shift_values(text, page)
         pages.append(page)
     return pages
+
+
+def _first_block(value: str) -> str:
+    for block in re.split(r"\n[ \t\xa0]*\n", value):
+        if block.strip(" \t\xa0\n_-=*"):
+            return block
+    return ""
+
+
+def _values_before_captions(page: Page) -> bool:
+    """Whether each value stands above its caption, not after it.
+
+    Some filers typed the form upside down: "5.87%" on the line before "(11) Percent
+    of class ...", the type code before "(12) Type of reporting person". Then the
+    percent sign stands in the value of the row *before* the percent row.
+    """
+    pct, excl = page.get("percent"), page.get("excludes")
+    if pct is None or excl is None or page.rows.index(excl) + 1 != page.rows.index(pct):
+        return False
+    return "%" in _first_block(excl.value) and "%" not in _first_block(pct.value)
+
+
+def _shift_values(text: str, page: Page) -> None:
+    """Give each row the text above its caption (see :func:`_values_before_captions`)."""
+    rows = page.rows
+    shifted: list[Row] = []
+    for i, row in enumerate(rows):
+        if i == 0:
+            start = row.start  # the name row: nothing of this page stands above it
+            shifted.append(
+                Row(row.field, row.number, start, row.caption_end, row.caption_end, "", row.caption)
+            )
+            continue
+        prev = rows[i - 1]
+        shifted.append(
+            Row(
+                row.field,
+                row.number,
+                prev.caption_end,
+                prev.caption_end,
+                row.start,
+                text[prev.caption_end : row.start],
+                row.caption,
+            )
+        )
+    page.rows = shifted

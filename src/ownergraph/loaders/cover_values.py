@@ -74,6 +74,8 @@ _ON = r"(?:\[[ \t_]*[xX✓✔√*][ \t_]*\]|\|[ \t]*[xX][ \t]*\||/[ \t]*[xX][ \t
 _OFF = r"(?:\[[ \t_]*\]|\|_+\||\|[ \t]+\||/[ \t]+/|\([ \t]+\)|[☐□¨]|(?<![\w'])o(?![\w']))"
 _BOX = re.compile(f"(?P<on>{_ON})|(?P<off>{_OFF})")
 _NUMBER = re.compile(r"(?<![\w.,/$-])(-?)(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]*\.\d)(?![\w%])(?!,\d)")
+_TOKEN = re.compile(r"(?<![\w.,/$-])\d+(?:,\d+)*(?:\.\d+)?(?![\w])")
+_WELL_FORMED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _REFERENCE = re.compile(
     r"(?i)\b(?:items?|rows?|rules?|sections?|notes?|footnotes?|lines?|box(?:es)?|exhibits?|schedule)\s*\(?\s*$"
 )
@@ -88,6 +90,8 @@ def clean_value(raw: str) -> str:
     --------
     >>> clean_value("NUMBER OF      \\n  698,700\\n______\\n")
     '698,700'
+    >>> clean_value(" .08%")
+    '.08%'
     """
     t = _NOISE_LINE.sub(" ", raw)
     t = _LABEL_WORDS.sub(" ", t)
@@ -96,7 +100,9 @@ def clean_value(raw: str) -> str:
     t = re.sub(r"[ \t]+", " ", t)
     t = re.sub(r" ?\n ?", "\n", t)
     t = re.sub(r"\n{2,}", "\n\n", t)
-    return t.strip(" \n\t:._")
+    # a point opens ".08%": keep it; other leading and trailing points are punctuation
+    t = re.sub(r"^(?:[ \n\t:_]|\.(?!\d))+", "", t)
+    return t.rstrip(" \n\t:._")
 
 
 def strip_label_words(text: str) -> str:
@@ -148,11 +154,20 @@ def read_amount(raw: str) -> tuple[int | None, str | None]:
     (None, 'blank')
     >>> read_amount("1,234.5 shares")
     (None, 'no whole number in "1,234.5 shares"')
+    >>> read_amount("NUMBER OF NONE")
+    (0, None)
+    >>> read_amount("1,353,4681\\n PERSON WITH 10 SHARED")
+    (None, "malformed number '1,353,4681' in '1,353,4681 PERSON WITH 10 SHARED'")
     """
     text = clean_value(raw)
     if not text and re.fullmatch(r"[-\s\xa0]*-[-\s\xa0]*", _NOISE_LINE.sub(" ", raw)):
         return 0, None  # a lone dash
     text = re.sub(r"^(?:\(\w{1,2}\)|\*+|[:.])\s*", "", text).strip()
+    text = (
+        strip_label_words(text)
+        if re.match(r"(?i)(?:number|shares|beneficially|owned|each|reporting|person|with)\b", text)
+        else text
+    )
     if not text:
         return None, "blank"
     text = re.sub(r"^[-–—:]+\s+(?=\d)", "", text)  # "SOLE VOTING POWER - 189,185"
@@ -160,6 +175,15 @@ def read_amount(raw: str) -> tuple[int | None, str | None]:
         return 0, None
     if _NO_VALUE.match(text):
         return None, f"no number stated ({first_paragraph(text)[:80]})"
+    for tok in _TOKEN.finditer(text):
+        if _REFERENCE.search(text[: tok.start()]) or (
+            re.search(r"\(\s*$", text[: tok.start()]) and re.match(r"\s*\)", text[tok.end() :])
+        ):
+            continue
+        if not _WELL_FORMED.fullmatch(tok.group(0)):
+            # "1,353,4681": a number run into a footnote mark or mistyped; never guess
+            return None, f"malformed number {tok.group(0)!r} in {first_paragraph(text)[:60]!r}"
+        break
     for m in _NUMBER.finditer(text):
         before = text[: m.start()]
         if _REFERENCE.search(before):

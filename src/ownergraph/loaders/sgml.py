@@ -274,6 +274,8 @@ def apply_header(header: Header, sub: Submission, filing: Filing) -> list[str]:
     for gm in header.group_members:
         name = gm.value
         existing = _find_header_entity(filing, created, name)
+        if existing in filing.group_members and name not in filing.entities[existing].all_names():
+            existing = None  # two members the header lists apart ("II, Inc." and "II, Ltd.")
         if existing is not None:
             key = existing
             e = filing.entities[key]
@@ -456,8 +458,8 @@ def _reconcile(filing: Filing, created: list[str], subject_key: str | None) -> N
             if match:
                 merge_into(filing, subject_key, match)
     for key in list(created):
-        if key not in ents or key == filing.issuer:
-            continue
+        if key not in ents or key == filing.issuer or key in persons:
+            continue  # a header party already under a reporting person's key is that person
         entity = ents[key]
         person = entity.kind == EntityKind.PERSON
         skip = {key, filing.issuer or ""}
