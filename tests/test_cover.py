@@ -721,3 +721,55 @@ def test_values_written_above_their_captions() -> None:
     assert c.percent_of_class == Decimal("5.87")
     assert c.type_codes == ["IA"]
     assert c.field_sources["percent_of_class"].quote == "5.87%"
+
+
+def _two_cover_submission() -> bytes:
+    """A small full submission: two group members whose names differ in legal form only,
+    and an issuer named across a line break before its defined term."""
+    covers = "".join(
+        _page(name, type_code=code)
+        for name, code in (
+            ("COCONUT PALM CAPITAL INVESTORS II, LTD.", "PN"),
+            ("COCONUT PALM CAPITAL INVESTORS II, INC.", "CO"),
+        )
+    )
+    body = (
+        "SCHEDULE 13G\n\nASA (BERMUDA) LIMITED\n(Name of Issuer)\n\nCommon Stock\n"
+        "(Title of Class of Securities)\n\nG3156P103\n(CUSIP Number)\n\n"
+        f"{covers}\nItem 1.  Security and Issuer:\n\n"
+        "This statement relates to shares of common stock of ASA\n"
+        '(Bermuda) Limited, a Bermuda corporation (the "Issuer").\n'
+    )
+    header = (
+        "<SEC-DOCUMENT>0000950144-04-011596.txt : 20041129\n"
+        "<SEC-HEADER>0000950144-04-011596.hdr.sgml : 20041129\n"
+        "ACCESSION NUMBER:\t\t0000950144-04-011596\nCONFORMED SUBMISSION TYPE:\tSC 13G\n"
+        "PUBLIC DOCUMENT COUNT:\t\t1\nFILED AS OF DATE:\t\t20041129\n"
+        "GROUP MEMBERS:\t\tCOCONUT PALM CAPITAL INVESTORS II, INC.\n"
+        "GROUP MEMBERS:\t\tCOCONUT PALM CAPITAL INVESTORS II, LTD.\n\n"
+        "SUBJECT COMPANY:\t\n\n\tCOMPANY DATA:\t\n\t\tCOMPANY CONFORMED NAME:\t\t\tASA BERMUDA LTD\n"
+        "\t\tCENTRAL INDEX KEY:\t\t\t0000865106\n\n"
+        "FILED BY:\t\t\n\n\tCOMPANY DATA:\t\n\t\tCOMPANY CONFORMED NAME:\t\t\tHERMAN MICHAEL D\n"
+        "\t\tCENTRAL INDEX KEY:\t\t\t0000928169\n</SEC-HEADER>\n"
+    )
+    doc = f"<DOCUMENT>\n<TYPE>SC 13G\n<SEQUENCE>1\n<TEXT>\n{body}</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
+    return (header + doc).encode()
+
+
+def test_parties_differing_in_legal_form_stay_apart() -> None:
+    """Coconut Palm 2004: "II, Ltd." and "II, Inc." are two reporting persons, each
+    keeping its own name (the SGML header lists both as group members)."""
+    from ownergraph.loaders import load_bytes
+
+    f = load_bytes(_two_cover_submission(), name="coconut.txt")
+    names = [f.entities[c.person].name for c in f.cover_pages]
+    assert names == [
+        "COCONUT PALM CAPITAL INVESTORS II, LTD.",
+        "COCONUT PALM CAPITAL INVESTORS II, INC.",
+    ]
+    assert len({c.person for c in f.cover_pages}) == 2
+    assert [c.type_codes for c in f.cover_pages] == [["PN"], ["CO"]]
+    # HBK 2005: the issuer named across a line break keeps its whole name
+    issuer = f.entities[f.issuer or ""]
+    assert issuer.name in ("ASA (BERMUDA) LIMITED", "ASA (Bermuda) Limited")
+    assert all(not n.startswith("(") and "corporation" not in n for n in issuer.all_names())

@@ -275,7 +275,7 @@ def read_codes(raw: str, allowed: frozenset[str]) -> list[str]:
         s = re.sub(r"\([^)]*\)|\*+|\[[^\]]*\]", " ", s, flags=re.I).strip(" .,;")
         if not s:
             continue
-        words = [w for w in re.split(r"[\s,;/&]+|\band\b", s) if w and w.strip(".")]
+        words = [w for w in re.split(r"[\s,;/&-]+|\band\b", s) if w and w.strip(".")]
         words = [w.strip(".").upper() for w in words]
         words = ["OO" if w == "00" and "OO" in allowed else w for w in words]  # typed zeros
         if words and all(w in allowed for w in words):

@@ -217,7 +217,13 @@ def name_before(text: str) -> str | None:
     """The run of capitalised words (a proper name) that ends ``text``.
 
     Stops at lower-case words (connectors such as "of" and "&" inside a name are kept)
-    and at a sentence end ("... Holdings. Tuspark" gives "Tuspark").
+    and at a sentence end ("... Holdings. Tuspark" gives "Tuspark"). A name cut off
+    inside a parenthesis is no name.
+
+    Examples
+    --------
+    >>> name_before("shares of ASA (Bermuda) Limited"), name_before("Bermuda) Limited") is None
+    ('ASA (Bermuda) Limited', True)
     """
     tokens = text.split()
     picked: list[str] = []
@@ -242,6 +248,8 @@ def name_before(text: str) -> str | None:
     if not picked:
         return None
     name = clean_entity_name(" ".join(picked))
+    if name.count(")") > name.count("("):
+        return None  # cut off inside a parenthesis: "(Bermuda) Limited" of "ASA (Bermuda) Limited"
     return name or None
 
 
@@ -577,6 +585,9 @@ def scan_definitions(ctx: Context) -> None:
         ):
             continue
         begin = sentence_start(text, m.start())
+        if text.startswith("(", begin) and begin > 0:
+            # a line opening with "(Bermuda) Limited" continues the line before it
+            begin = sentence_start(text, begin - 1)
         target = _definition_target(ctx, text[max(begin, m.start() - 400) : m.start()])
         if target is None:
             continue
