@@ -10,16 +10,9 @@ import datetime as dt
 import click
 
 from ownergraph import analytics_api, api
-from ownergraph.cli_common import FORMATS, console, handle_errors, store_path
+from ownergraph.cli_common import FORMATS, handle_errors, print_rendered, store_path
 
 __all__ = ["chain", "show"]
-
-
-def _print(rendered: object) -> None:
-    if isinstance(rendered, str):
-        click.echo(rendered, nl=not rendered.endswith("\n"))
-    else:
-        console().print(rendered)
 
 
 @click.command()
@@ -51,7 +44,7 @@ def chain(
         report = analytics_api.chain(
             store, entity, direction=direction, as_of=as_of.date() if as_of else None
         )
-        _print(report.render(fmt))
+        print_rendered(report.render(fmt))
 
 
 @click.command()
@@ -63,4 +56,4 @@ def show(ctx: click.Context, entity: str, fmt: str) -> None:
     """One page on ENTITY: names and identifiers, holdings and holders, controllers and
     what it controls, roles, agreements, transactions and the filings behind each."""
     with api.open_store(store_path(ctx)) as store:
-        _print(analytics_api.show(store, entity).render(fmt))
+        print_rendered(analytics_api.show(store, entity).render(fmt))

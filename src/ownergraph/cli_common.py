@@ -23,7 +23,7 @@ from ownergraph.errors import OwnergraphError
 from ownergraph.interrupt import LoadInterrupted
 from ownergraph.output import Table, render
 
-__all__ = ["FORMATS", "console", "emit", "fail", "handle_errors", "store_path"]
+__all__ = ["FORMATS", "console", "emit", "fail", "handle_errors", "print_rendered", "store_path"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -65,13 +65,18 @@ def handle_errors(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def print_rendered(rendered: object) -> None:
+    """Print what a ``render`` gave: text as it is (one final newline), anything else
+    (a rich table) through the console."""
+    if isinstance(rendered, str):
+        click.echo(rendered, nl=not rendered.endswith("\n"))
+    else:
+        console().print(rendered)
+
+
 def emit(table: Table, fmt: str) -> None:
     """Print ``table`` in ``fmt`` to standard output."""
-    out = render(table, fmt)
-    if isinstance(out, str):
-        click.echo(out, nl=not out.endswith("\n"))
-    else:
-        console().print(out)
+    print_rendered(render(table, fmt))
 
 
 def store_path(ctx: click.Context) -> Any:
