@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ownergraph import api
+from ownergraph.graph.browser import CHROMIUM, HEADLESS_ARGS
 from ownergraph.graph.build import build_graph
 from ownergraph.graph.store import GraphStore
 from ownergraph.graph.viewer import write_viewer
@@ -37,17 +38,6 @@ from ownergraph.record import (
     ShareClass,
     Source,
 )
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 #: new nodes per filing: issuer, class, holder, parent, top, 3 directors (+ 1 fund per 20)
 NODES_PER_FILING = 8.05
@@ -132,7 +122,7 @@ def browser_times(page_file: Path, query: str, repeats: int) -> dict[str, float]
 
     out: dict[str, list[float]] = {"render": [], "search": [], "chain": []}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=list(HEADLESS_ARGS))
         for _ in range(repeats):
             page = browser.new_page(viewport={"width": 1500, "height": 900})
             requests: list[str] = []

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from ownergraph import api
+from ownergraph.graph.browser import CHROMIUM, HEADLESS_ARGS
 from ownergraph.graph.store import GraphStore
 from ownergraph.graph.viewer import render_viewer, write_viewer
 
@@ -21,16 +22,6 @@ from .test_viewer import HOSTILE_NAME, hostile_store
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = REPO / "test-artifacts"
 HOSTILE_FILING = REPO / "tests" / "hostile" / "script_injection.md"
 
@@ -43,7 +34,7 @@ def browser() -> Iterator[Any]:
         )
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=list(HEADLESS_ARGS))
         yield b
         b.close()
 
