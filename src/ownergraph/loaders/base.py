@@ -19,7 +19,8 @@ from __future__ import annotations
 import hashlib
 import importlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ownergraph.errors import InputTooLargeError, LoadError, NotAFilingError
@@ -28,7 +29,14 @@ from ownergraph.loaders.detect import detect_format
 from ownergraph.loaders.reconcile import reconcile
 from ownergraph.record import Filing
 
-__all__ = ["DEFAULT_MAX_BYTES", "PARSERS", "load_bytes", "load_file", "parser_for"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "PARSERS",
+    "load_bytes",
+    "load_errors",
+    "load_file",
+    "parser_for",
+]
 
 DEFAULT_MAX_BYTES = int(os.environ.get("OWNERGRAPH_MAX_BYTES", 50 * 1024 * 1024))
 
@@ -47,6 +55,39 @@ def parser_for(fmt: str) -> Callable[..., Filing]:
     module = importlib.import_module(PARSERS[fmt])
     parse: Callable[..., Filing] = module.parse
     return parse
+
+
+@contextmanager
+def load_errors(name: str, subject: str, as_what: str) -> Iterator[None]:
+    """Let a :class:`LoadError` raised inside pass and turn any other exception into one
+    naming ``name``: a loader bug must still name the file and never crash a batch.
+
+    ``subject`` names the input in the messages for deep nesting and exhausted memory
+    (``"the HTML"``), ``as_what`` what it could not be read as (``"an HTML document"``).
+
+    Examples
+    --------
+    >>> with load_errors("x.htm", "the HTML", "an HTML document"):
+    ...     raise KeyError("k")
+    Traceback (most recent call last):
+    ...
+    ownergraph.errors.LoadError: x.htm: could not be read as an HTML document (KeyError: 'k')
+    >>> with load_errors("x.htm", "the HTML", "an HTML document"):
+    ...     raise RecursionError()
+    Traceback (most recent call last):
+    ...
+    ownergraph.errors.LoadError: x.htm: the HTML is nested too deeply to read
+    """
+    try:
+        yield
+    except LoadError:
+        raise
+    except RecursionError:
+        raise LoadError(name, f"{subject} is nested too deeply to read") from None
+    except MemoryError:
+        raise LoadError(name, f"{subject} is too large to read in memory") from None
+    except Exception as e:
+        raise LoadError(name, f"could not be read as {as_what} ({type(e).__name__}: {e})") from e
 
 
 def load_file(path: str | Path, *, max_bytes: int | None = None) -> Filing:
@@ -92,18 +133,8 @@ def load_bytes(data: bytes, *, name: str, max_bytes: int | None = None) -> Filin
         raise LoadError(name, "the file is binary, not the text of a filing")
     text = decode(data)
     fmt = detect_format(text)
-    try:
+    with load_errors(name, f"the {fmt} input", f"a {fmt} filing"):
         filing = parser_for(fmt)(text, name=name)
-    except LoadError:
-        raise
-    except RecursionError:
-        raise LoadError(name, f"the {fmt} input is nested too deeply to read") from None
-    except MemoryError:
-        raise LoadError(name, f"the {fmt} input is too large to read in memory") from None
-    except Exception as e:  # a loader bug must still name the file, never crash a batch
-        raise LoadError(
-            name, f"could not be read as a {fmt} filing ({type(e).__name__}: {e})"
-        ) from e
     reconcile(filing)
     if not filing.cover_pages and filing.issuer is None:
         raise NotAFilingError(name, "not a Schedule 13D/13G filing (no issuer and no cover page)")

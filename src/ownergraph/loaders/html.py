@@ -13,7 +13,7 @@ Examples
 
 from __future__ import annotations
 
-from ownergraph.errors import LoadError
+from ownergraph.loaders.base import load_errors
 from ownergraph.loaders.htmltext import html_to_text
 from ownergraph.loaders.textual import parse_text_filing
 from ownergraph.record import Filing
@@ -42,17 +42,7 @@ def parse(
     LoadError
         naming ``name``, for any input that cannot be read; nothing else escapes.
     """
-    try:
+    with load_errors(name, "the HTML", "an HTML document"):
         return parse_text_filing(
             html_to_text(text), name=name, fmt="html", filing=filing, document=document
         )
-    except LoadError:
-        raise
-    except RecursionError:
-        raise LoadError(name, "the HTML is nested too deeply to read") from None
-    except MemoryError:
-        raise LoadError(name, "the HTML is too large to read in memory") from None
-    except Exception as e:
-        raise LoadError(
-            name, f"could not be read as an HTML document ({type(e).__name__}: {e})"
-        ) from e
