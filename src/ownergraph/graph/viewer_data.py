@@ -474,6 +474,20 @@ class _Reader:
         f = props.one(OG.filing)
         return self.filing(None if f is None else str(f))
 
+    def fact_rows(
+        self, props: _Props, fields: Iterable[tuple[str, URIRef]]
+    ) -> list[tuple[str, str]]:
+        """The rows of an edge fact: its share class (when it names one) first, then
+        ``fields``, then the filing that states it."""
+        rows = _rows(props, fields)
+        cls = props.one(OG.shareClass)
+        if cls is not None:
+            rows.insert(0, ("Class", self.name(str(cls))))
+        f = self.fact_filing(props)
+        if f is not None:
+            rows.append(("Filing", self.view.filings[f]["label"]))
+        return rows
+
     def holdings(self) -> None:
         by_edge: dict[tuple[str, str], list[tuple[str, _Props]]] = defaultdict(list)
         for iri, props in self.t["holding"].items():
@@ -514,13 +528,7 @@ class _Reader:
                 ):
                     stake, best_date = pct, when
             for iri, props in facts:
-                rows = _rows(props, _HOLDING_FIELDS)
-                cls = props.one(OG.shareClass)
-                if cls is not None:
-                    rows.insert(0, ("Class", self.name(str(cls))))
-                f = self.fact_filing(props)
-                if f is not None:
-                    rows.append(("Filing", self.view.filings[f]["label"]))
+                rows = self.fact_rows(props, _HOLDING_FIELDS)
                 if through:
                     rows.append(("Deemed through", through))
                 title = "Holding" + (" (indirect)" if props.value(OG.direct) is False else "")
@@ -542,10 +550,7 @@ class _Reader:
             if a is None or b is None:
                 continue
             kind = props.text(OG.kind) or "control"
-            rows = _rows(props, _CONTROL_FIELDS)
-            f = self.fact_filing(props)
-            if f is not None:
-                rows.append(("Filing", self.view.filings[f]["label"]))
+            rows = self.fact_rows(props, _CONTROL_FIELDS)
             e = self.edge(
                 "control",
                 str(a),
@@ -566,10 +571,7 @@ class _Reader:
             if a is None or b is None:
                 continue
             title = props.text(OG["title"]) or "role"
-            rows = _rows(props, _ROLE_FIELDS)
-            f = self.fact_filing(props)
-            if f is not None:
-                rows.append(("Filing", self.view.filings[f]["label"]))
+            rows = self.fact_rows(props, _ROLE_FIELDS)
             short = title if len(title) <= 40 else title[:39] + "…"
             self.edge(
                 "role",
@@ -585,13 +587,7 @@ class _Reader:
             if a is None or b is None:
                 continue
             kind = props.text(OG.kind) or "transaction"
-            rows = _rows(props, _TRANSACTION_FIELDS)
-            cls = props.one(OG.shareClass)
-            if cls is not None:
-                rows.insert(0, ("Class", self.name(str(cls))))
-            f = self.fact_filing(props)
-            if f is not None:
-                rows.append(("Filing", self.view.filings[f]["label"]))
+            rows = self.fact_rows(props, _TRANSACTION_FIELDS)
             shares = props.value(OG.shares)
             label = kind + (f" {fmt_value(shares)}" if isinstance(shares, int) else "")
             self.edge(
