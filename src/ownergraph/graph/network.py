@@ -64,9 +64,9 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import networkx as nx
 from rdflib import Graph, URIRef
@@ -84,6 +84,8 @@ __all__ = [
 ]
 
 Source = GraphStore | Graph
+
+_T = TypeVar("_T")
 
 #: control-link kinds under which the controller commands the whole stake of the
 #: controlled entity (everything but a bare minority stake)
@@ -203,34 +205,28 @@ def _rows(source: Source, text: str) -> Iterable[tuple[Any, ...]]:
         yield tuple(row)  # type: ignore[arg-type]
 
 
-def _date(value: Any) -> dt.date | None:
+def _typed(value: Any, convert: Callable[[str], _T]) -> _T | None:
+    """``convert`` applied to the text of a query result term; None for an unbound or
+    unreadable one."""
     v = python_value(value)
     if v is None:
         return None
     try:
-        return dt.date.fromisoformat(str(v)[:10])
-    except ValueError:
+        return convert(str(v))
+    except (ValueError, ArithmeticError):
         return None
+
+
+def _date(value: Any) -> dt.date | None:
+    return _typed(value, lambda s: dt.date.fromisoformat(s[:10]))
 
 
 def _dec(value: Any) -> Decimal | None:
-    v = python_value(value)
-    if v is None:
-        return None
-    try:
-        return Decimal(str(v))
-    except ArithmeticError:
-        return None
+    return _typed(value, Decimal)
 
 
 def _int(value: Any) -> int | None:
-    v = python_value(value)
-    if v is None:
-        return None
-    try:
-        return int(str(v))
-    except ValueError:
-        return None
+    return _typed(value, int)
 
 
 def holding_kind(
