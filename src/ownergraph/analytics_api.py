@@ -250,6 +250,44 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 
+
+def _holdings(title: str, role: str, other: str) -> tuple[str, str, list[str]]:
+    """The section of the holdings in which the entity is the ``role`` (``"holder"`` or
+    ``"issuer"``), one row per ``other`` end, class and filing."""
+    query = f"""SELECT DISTINCT ?{other} ?security_class ?shares ?percent_of_class ?percent_of_total
+       ?percent_of_voting ?nature ?filing ?entity WHERE {{
+  ?h a og:Holding ; og:{role} ?entity ; og:{other} ?{other} ; og:filing ?filing .
+  OPTIONAL {{ ?h og:shareClass ?security_class }}
+  OPTIONAL {{ ?h og:shares ?shares }}
+  OPTIONAL {{ ?h og:percentOfClass ?percent_of_class }}
+  OPTIONAL {{ ?h og:percentOfTotal ?percent_of_total }}
+  OPTIONAL {{ ?h og:percentOfVoting ?percent_of_voting }}
+  OPTIONAL {{ ?h og:nature ?nature }}
+}} ORDER BY ?{other} ?filing ?security_class"""
+    columns = [
+        other,
+        "security_class",
+        "shares",
+        "percent_of_class",
+        "percent_of_total",
+        "percent_of_voting",
+        "nature",
+        "filing",
+    ]
+    return title, query, columns
+
+
+def _controls(title: str, role: str, other: str) -> tuple[str, str, list[str]]:
+    """The section of the control links in which the entity is the ``role``
+    (``"controller"`` or ``"controlled"``), one row per ``other`` end and filing."""
+    query = f"""SELECT DISTINCT ?{other} ?kind ?percent ?filing ?entity WHERE {{
+  ?c a og:Control ; og:{role} ?entity ; og:{other} ?{other} ; og:filing ?filing .
+  OPTIONAL {{ ?c og:kind ?kind }}
+  OPTIONAL {{ ?c og:percent ?percent }}
+}} ORDER BY ?{other} ?filing"""
+    return title, query, [other, "kind", "percent", "filing"]
+
+
 _SECTIONS: list[tuple[str, str, list[str]]] = [
     (
         "Names and identifiers",
@@ -275,70 +313,10 @@ _SECTIONS: list[tuple[str, str, list[str]]] = [
 } ORDER BY ?field ?value""",
         ["field", "value"],
     ),
-    (
-        "Holdings (what it holds)",
-        """SELECT DISTINCT ?issuer ?security_class ?shares ?percent_of_class ?percent_of_total
-       ?percent_of_voting ?nature ?filing ?entity WHERE {
-  ?h a og:Holding ; og:holder ?entity ; og:issuer ?issuer ; og:filing ?filing .
-  OPTIONAL { ?h og:shareClass ?security_class }
-  OPTIONAL { ?h og:shares ?shares }
-  OPTIONAL { ?h og:percentOfClass ?percent_of_class }
-  OPTIONAL { ?h og:percentOfTotal ?percent_of_total }
-  OPTIONAL { ?h og:percentOfVoting ?percent_of_voting }
-  OPTIONAL { ?h og:nature ?nature }
-} ORDER BY ?issuer ?filing ?security_class""",
-        [
-            "issuer",
-            "security_class",
-            "shares",
-            "percent_of_class",
-            "percent_of_total",
-            "percent_of_voting",
-            "nature",
-            "filing",
-        ],
-    ),
-    (
-        "Holders (who holds it)",
-        """SELECT DISTINCT ?holder ?security_class ?shares ?percent_of_class ?percent_of_total
-       ?percent_of_voting ?nature ?filing ?entity WHERE {
-  ?h a og:Holding ; og:issuer ?entity ; og:holder ?holder ; og:filing ?filing .
-  OPTIONAL { ?h og:shareClass ?security_class }
-  OPTIONAL { ?h og:shares ?shares }
-  OPTIONAL { ?h og:percentOfClass ?percent_of_class }
-  OPTIONAL { ?h og:percentOfTotal ?percent_of_total }
-  OPTIONAL { ?h og:percentOfVoting ?percent_of_voting }
-  OPTIONAL { ?h og:nature ?nature }
-} ORDER BY ?holder ?filing ?security_class""",
-        [
-            "holder",
-            "security_class",
-            "shares",
-            "percent_of_class",
-            "percent_of_total",
-            "percent_of_voting",
-            "nature",
-            "filing",
-        ],
-    ),
-    (
-        "Controllers",
-        """SELECT DISTINCT ?controller ?kind ?percent ?filing ?entity WHERE {
-  ?c a og:Control ; og:controlled ?entity ; og:controller ?controller ; og:filing ?filing .
-  OPTIONAL { ?c og:kind ?kind }
-  OPTIONAL { ?c og:percent ?percent }
-} ORDER BY ?controller ?filing""",
-        ["controller", "kind", "percent", "filing"],
-    ),
-    (
-        "Controls",
-        """SELECT DISTINCT ?controlled ?kind ?percent ?filing ?entity WHERE {
-  ?c a og:Control ; og:controller ?entity ; og:controlled ?controlled ; og:filing ?filing .
-  OPTIONAL { ?c og:kind ?kind }
-  OPTIONAL { ?c og:percent ?percent }
-} ORDER BY ?controlled ?filing""",
-        ["controlled", "kind", "percent", "filing"],
-    ),
+    _holdings("Holdings (what it holds)", "holder", "issuer"),
+    _holdings("Holders (who holds it)", "issuer", "holder"),
+    _controls("Controllers", "controlled", "controller"),
+    _controls("Controls", "controller", "controlled"),
     (
         "People in roles",
         """SELECT DISTINCT ?person ?title ?occupation ?filing ?entity WHERE {
