@@ -73,6 +73,7 @@ from ownergraph.normalize import (
 )
 from ownergraph.record import (
     Address,
+    ControlKind,
     ControlLink,
     CoverPage,
     Document,
@@ -237,6 +238,20 @@ class _Reader:
     # -- small helpers -------------------------------------------------------------
     def src(self, section: str, quote: str) -> Source:
         return Source(section, quote, document=self.document)
+
+    def add_control(
+        self, controller: Entity, controlled: Entity, kind: ControlKind, source: Source
+    ) -> None:
+        """A control link from ``controller`` to ``controlled``, unless one is known."""
+        controls = self.filing.controls
+        if not any(
+            c.controller == controller.key and c.controlled == controlled.key for c in controls
+        ):
+            controls.append(
+                ControlLink(
+                    controller=controller.key, controlled=controlled.key, kind=kind, source=source
+                )
+            )
 
     def warn(self, message: str) -> None:
         self.filing.warnings.append(f"{self.document}: {message}")
@@ -827,17 +842,8 @@ class _Reader:
         ):
             f.roles.append(role)
         control = control_kind(capacity) if person.kind != EntityKind.PERSON else None
-        if control is not None and not any(
-            c.controller == person.key and c.controlled == party.key for c in f.controls
-        ):
-            f.controls.append(
-                ControlLink(
-                    controller=person.key,
-                    controlled=party.key,
-                    kind=control,
-                    source=self.src(base, f"{signer}, {capacity}"),
-                )
-            )
+        if control is not None:
+            self.add_control(person, party, control, self.src(base, f"{signer}, {capacity}"))
         return person
 
     def read_chain(self, text: str, party: Entity, base: str) -> None:
@@ -861,17 +867,8 @@ class _Reader:
                         source=self.src(base, text),
                     )
                 )
-            if control is not None and not any(
-                c.controller == actor.key and c.controlled == previous.key for c in f.controls
-            ):
-                f.controls.append(
-                    ControlLink(
-                        controller=actor.key,
-                        controlled=previous.key,
-                        kind=control,
-                        source=self.src(base, text),
-                    )
-                )
+            if control is not None:
+                self.add_control(actor, previous, control, self.src(base, text))
             previous = actor
 
     def read_documents(self) -> None:
