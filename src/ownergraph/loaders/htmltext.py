@@ -364,14 +364,21 @@ class _Walker:
         if tag == "pre":
             self.pre(el, out)
         else:
-            if el.text:
-                out.append(self.text(el.text, glyphs))
-            for child in el:
-                self.walk(child, out, depth + 1, glyphs)
-                if child.tail:
-                    out.append(self.text(child.tail, glyphs))
+            self.contents(el, out, depth + 1, glyphs)
         if brk:
             out.append(brk)
+
+    def contents(
+        self, el: etree._Element, out: list[str], depth: int, glyphs: dict[str, str] | None
+    ) -> None:
+        """What is inside ``el``: its text, then each child walked at ``depth`` followed
+        by the text after it."""
+        if el.text:
+            out.append(self.text(el.text, glyphs))
+        for child in el:
+            self.walk(child, out, depth, glyphs)
+            if child.tail:
+                out.append(self.text(child.tail, glyphs))
 
     @staticmethod
     def text(s: str, glyphs: dict[str, str] | None) -> str:
@@ -389,12 +396,7 @@ class _Walker:
         self, el: etree._Element, out: list[str], depth: int, glyphs: dict[str, str] | None
     ) -> None:
         inner: list[str] = []
-        if el.text:
-            inner.append(self.text(el.text, glyphs))
-        for child in el:
-            self.walk(child, inner, depth + 1, glyphs)
-            if child.tail:
-                inner.append(self.text(child.tail, glyphs))
+        self.contents(el, inner, depth + 1, glyphs)
         s = _collapse("".join(p for p in inner if p not in (_LINE, _PARA)))
         if not s:
             return
@@ -421,13 +423,8 @@ class _Walker:
                     continue
                 pieces: list[str] = []
                 glyphs = _font_map(td)
-                if td.text:
-                    pieces.append(self.text(td.text, glyphs))
                 before = self.multirow_tables
-                for child in td:
-                    self.walk(child, pieces, depth + 2, glyphs)
-                    if child.tail:
-                        pieces.append(self.text(child.tail, glyphs))
+                self.contents(td, pieces, depth + 2, glyphs)
                 cell = _Cell(
                     pieces, _span(td.get("colspan"), _MAX_COLSPAN), _span(td.get("rowspan"), 10**6)
                 )
@@ -436,12 +433,7 @@ class _Walker:
                 row.cells.append(cell)
             rows.append(row)
         if not rows:  # no rows: read what is there as running text
-            if table.text:
-                out.append(self.text(table.text, None))
-            for child in table:
-                self.walk(child, out, depth + 1)
-                if child.tail:
-                    out.append(self.text(child.tail, None))
+            self.contents(table, out, depth + 1, None)
             return
         # grid positions: start column of every cell, with row spans
         starts: list[list[int]] = []
