@@ -54,6 +54,8 @@ _AGGREGATE = re.compile(
     r"aggregate\s+(?:purchase\s+|repurchase\s+|sale\s+)?(?:price|consideration)\s+of\s+((?:US|HK)?\$\s?[\d,]+(?:\.\d+)?(?:\s+(?:million|billion))?)",
     re.I,
 )
+#: the money amounts a sentence may state, and the transaction field each fills
+_AMOUNTS = ((_PRICE, "price_per_share"), (_AGGREGATE, "aggregate_amount"))
 _SAME_PRICE = re.compile(
     r"same\s+price\s+per\s+share\s+(?:agreed\s+to\s+|paid\s+)?(?:in|as|under|for)\s+(?:the\s+)?([A-Z][^,.;]{2,60})",
     re.I,
@@ -184,17 +186,11 @@ def parse_transactions(ctx: Context, regions: list[tuple[int, int, str | None]])
                     for f in ("seller", "buyer", "shares", "kind"):
                         tx.cite(f, src)
                     ctx.filing.transactions.append(tx)
-                price_m = _PRICE.search(sent)
-                if price_m:
-                    money = parse_money(price_m.group(1))
+                for pattern, amount_field in _AMOUNTS:
+                    amount_m = pattern.search(sent)
+                    money = parse_money(amount_m.group(1)) if amount_m else None
                     if money:
-                        _merge(tx, "price_per_share", money.amount, section, src)
-                        _merge(tx, "currency", money.currency, section, src)
-                agg_m = _AGGREGATE.search(sent)
-                if agg_m:
-                    money = parse_money(agg_m.group(1))
-                    if money:
-                        _merge(tx, "aggregate_amount", money.amount, section, src)
+                        _merge(tx, amount_field, money.amount, section, src)
                         _merge(tx, "currency", money.currency, section, src)
                 same = _SAME_PRICE.search(sent)
                 if same and tx.price_per_share is None:
