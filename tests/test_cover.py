@@ -773,3 +773,36 @@ def test_parties_differing_in_legal_form_stay_apart() -> None:
     issuer = f.entities[f.issuer or ""]
     assert issuer.name in ("ASA (BERMUDA) LIMITED", "ASA (Bermuda) Limited")
     assert all(not n.startswith("(") and "corporation" not in n for n in issuer.all_names())
+
+
+def test_notice_contacts_side_by_side_and_joint() -> None:
+    """Marxe 2006: two contacts in tab-separated columns; Coliseum 2021: "A/B"."""
+    front = (
+        "SCHEDULE 13D\n(Amendment No. 2)\nRemedent, Inc.\n(Name of Issuer)\nCommon Stock\n"
+        "(Title of Class of Securities)\n75954T104\n(CUSIP Number)\n"
+        "\t\twith a copy to:\n"
+        "Austin W. Marxe\t\tAllen B. Levithan, Esq.\n"
+        "527 Madison Avenue, Suite 2600\t\tLowenstein Sandler PC\n"
+        "New York, New York 10022\t\t65 Livingston Avenue\n"
+        "\t\t\tRoseland, N.J. 07068\n"
+        "(Name, Address and Telephone Number of Person\n"
+        "Authorized to Receive Notices and Communications)\n"
+        "July 31, 2006\n(Date of Event which Requires Filing of this Statement)\n"
+    )
+    f = Filing(form="", schedule="")
+    parse_front_matter(front, f)
+    names = [f.entities[r.person].name for r in f.roles]
+    assert names == ["Austin W. Marxe", "Allen B. Levithan"]
+    lawyer = f.roles[1]
+    assert lawyer.organization is not None
+    assert f.entities[lawyer.organization].name == "Lowenstein Sandler PC"
+    joint = front.replace(
+        "\t\twith a copy to:\nAustin W. Marxe\t\tAllen B. Levithan, Esq.\n"
+        "527 Madison Avenue, Suite 2600\t\tLowenstein Sandler PC\n"
+        "New York, New York 10022\t\t65 Livingston Avenue\n\t\t\tRoseland, N.J. 07068\n",
+        "Christopher Shackelton/Adam Gray\n105 Rowayton Avenue\nRowayton, CT 06853\n",
+    )
+    f = Filing(form="", schedule="")
+    parse_front_matter(joint, f)
+    assert [f.entities[r.person].name for r in f.roles] == ["Christopher Shackelton", "Adam Gray"]
+    assert f.entities[f.notice_person or ""].name == "Christopher Shackelton"

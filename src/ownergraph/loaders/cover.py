@@ -409,13 +409,31 @@ def _notice_groups(lines: list[str]) -> list[list[str]]:
     return [g for g in out if g]
 
 
+def _split_joint_contacts(groups: list[list[str]]) -> list[list[str]]:
+    """Two people on one line, "Christopher Shackelton/Adam Gray": one contact each.
+
+    Examples
+    --------
+    >>> _split_joint_contacts([["Christopher Shackelton/Adam Gray", "105 Rowayton Avenue"]])
+    [['Christopher Shackelton', '105 Rowayton Avenue'], ['Adam Gray', '105 Rowayton Avenue']]
+    """
+    out: list[list[str]] = []
+    for g in groups:
+        parts = [p.strip() for p in re.split(r"\s*/\s*", g[0])] if g else []
+        if len(parts) == 2 and all(looks_like_person(_HONORIFIC.sub("", p)) for p in parts):
+            out.extend([[p, *g[1:]] for p in parts])
+        else:
+            out.append(g)
+    return out
+
+
 def _read_notice(text: str, filing: Filing, block: tuple[int, int, int], document: str) -> None:
     s, e, cap = block
     caption_end = text.find(")", cap)
     caption = _one_line(text[cap : caption_end if caption_end > 0 else cap + 120]).strip("()")
     src = _src(_FRONT, text, s, e, document)
     lines = text[s:e].split("\n")
-    for column in _notice_groups(lines):
+    for column in _split_joint_contacts(_notice_groups(lines)):
         column = [c for c in column if not re.fullmatch(r"[-_=*.\s]+", c)]
         if not column:
             continue

@@ -122,7 +122,22 @@ def split_columns(lines: list[str]) -> list[list[str]]:
     --------
     >>> split_columns(["Mr. A B", "President        C D, Esq.", "Acme Inc.        Law LLP"])
     [['Mr. A B', 'President', 'Acme Inc.'], ['C D, Esq.', 'Law LLP']]
+    >>> split_columns(["Austin W. Marxe\\t\\tAllen B. Levithan, Esq.", "\\t\\tRoseland, NJ"])
+    [['Austin W. Marxe'], ['Allen B. Levithan, Esq.', 'Roseland, NJ']]
     """
+    if any(re.search(r"\S[ \xa0]*\t+[ \xa0]*\S", ln) for ln in lines):
+        # table cells (HTML turned into text): the tab separates the columns
+        left_cells: list[str] = []
+        right_cells: list[str] = []
+        for ln in lines:
+            cells = [c.strip() for c in re.split(r"\t+", ln)]
+            if ln[:1] in "\t" and ln[:1]:
+                right_cells.extend(c for c in cells if c)
+                continue
+            if cells and cells[0]:
+                left_cells.append(cells[0])
+            right_cells.extend(c for c in cells[1:] if c)
+        return [c for c in (left_cells, right_cells) if c]
     cut: int | None = None
     for line in lines:
         for m in re.finditer(r"\S(?:[ \xa0]{4,}|\t)(?=\S)", line):
