@@ -164,3 +164,22 @@ def test_python_dash_m_runs(runner: CliRunner) -> None:
     )
     assert proc.returncode == 0
     assert "load" in proc.stdout and "query" in proc.stdout
+
+
+def test_demo_loads_the_seed_prints_the_chain_and_writes_a_page(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    page = tmp_path / "demo.html"
+    result = runner.invoke(cli, ["--store", str(tmp_path / "s"), "demo", "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    assert "ultimate controller Tus-Holdings Co., Ltd." in result.output
+    assert "11.4% of the class, 11.0% of all shares, 8.0% of voting power" in result.output
+    assert "Beacon Capital Group Inc." in result.output
+    html = page.read_text(encoding="utf-8")
+    assert "Tuspark Innovation Venture Ltd." in html
+    assert "https://" not in html.split("<body", 1)[0].replace("https://w3id.org", "")
+    # the store keeps the seed for the next commands
+    again = runner.invoke(
+        cli, ["--store", str(tmp_path / "s"), "query", "holdings", "--format", "csv"]
+    )
+    assert "94415771" in again.output
