@@ -240,7 +240,12 @@ class GraphStore:
         Oxigraph would otherwise reach the network.
         """
         refuse_network(text, "query")
-        return self.dataset.query(text, initBindings=dict(bindings or {}))
+        result = self.dataset.query(text, initBindings=dict(bindings or {}))
+        if result.type == "SELECT":
+            # read the solutions now: Oxigraph's cursor must not outlive this call (it
+            # may not be released from another thread, and it pins a snapshot)
+            _ = result.bindings
+        return result
 
     def graph(self, name: URIRef) -> Graph:
         """An in-memory copy of one named graph."""
