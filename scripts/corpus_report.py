@@ -7,7 +7,10 @@ cover-page values extracted against those present, and the time per file. A valu
 *present* when its caption stands in the file (rows 6-11 and 13 of the cover page, in
 text or HTML), or its element (structured XML); *extracted* counts the cover pages on
 which the loader filled it, capped at the number present. Failures are listed by reason.
-``*.metadata.json`` files (headers converted to JSON by the repository that stored the
+*verified / stated* is the stricter measure of :mod:`ownergraph.loaders.cover_check`:
+values the documents state (a caption opening its line before Item 1, or an XML element
+of a reporting person, holding a value) against extracted values whose cited quote reads
+back the same. ``*.metadata.json`` files (headers converted to JSON by the repository that stored the
 filing) are not filings and are skipped.
 
 Usage: ``python scripts/corpus_report.py [CORPUS_DIR]``; always exits 0.
@@ -27,6 +30,7 @@ from rich.table import Table
 
 from ownergraph.errors import LoadError
 from ownergraph.loaders import load_file
+from ownergraph.loaders.cover_check import check_file, stated_values
 from ownergraph.loaders.decode import decode
 from ownergraph.loaders.detect import detect_format
 from ownergraph.loaders.sgml_documents import split_submission, unwrap
@@ -63,6 +67,9 @@ class Stats:
     seconds: float = 0.0
     present: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     extracted: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    stated: int = 0  # values the documents state (cover_check.stated_values)
+    verified: int = 0  # extracted values whose quote reads back the same
+    misread: list[str] = field(default_factory=list)
 
 
 def _plain(text: str) -> str:
@@ -132,6 +139,20 @@ def main(argv: list[str]) -> int:
             continue
         st.loaded += 1
         st.persons += len(filing.cover_pages)
+        try:
+            check = check_file(path, filing)
+        except Exception as e:  # the report must go on
+            failures[f"check failed: {type(e).__name__}"].append(f"{path.name}: {e}")
+        else:
+            n = sum(
+                sum(stated_values(t, xml=t.lstrip().startswith("<")).values())
+                for t in check.texts.values()
+            )
+            st.stated += max(n, check.checked)  # a verified value is a stated one
+            st.verified += check.checked
+            st.misread.extend(f"{path.name[:60]}: {p}" for p in check.problems)
+            if check.checked < n:
+                st.misread.append(f"{path.name[:60]}: {check.checked} of {n} stated values")
         present = _present(text, fmt)
         got = _extracted(filing.cover_pages)
         for key in VALUES:
@@ -146,6 +167,8 @@ def main(argv: list[str]) -> int:
         "reporting persons",
         "values extracted / present",
         "%",
+        "verified / stated",
+        "%",
         "ms / file",
     ):
         table.add_column(col, justify="left" if col == "format" else "right")
@@ -157,6 +180,9 @@ def main(argv: list[str]) -> int:
         total.loaded += st.loaded
         total.persons += st.persons
         total.seconds += st.seconds
+        total.stated += st.stated
+        total.verified += st.verified
+        total.misread.extend(st.misread)
         for key in VALUES:
             total.present[key] += st.present[key]
             total.extracted[key] += st.extracted[key]
@@ -167,6 +193,8 @@ def main(argv: list[str]) -> int:
             str(st.persons),
             f"{ext} / {pres}",
             f"{100 * ext / pres:.1f}" if pres else "-",
+            f"{st.verified} / {st.stated}",
+            f"{100 * st.verified / st.stated:.1f}" if st.stated else "-",
             f"{1000 * st.seconds / st.files:.0f}" if st.files else "-",
         )
     pres, ext = sum(total.present.values()), sum(total.extracted.values())
@@ -177,6 +205,8 @@ def main(argv: list[str]) -> int:
         str(total.persons),
         f"{ext} / {pres}",
         f"{100 * ext / pres:.1f}" if pres else "-",
+        f"{total.verified} / {total.stated}",
+        f"{100 * total.verified / total.stated:.1f}" if total.stated else "-",
         f"{1000 * total.seconds / total.files:.0f}" if total.files else "-",
     )
     console.print(table)
@@ -190,6 +220,13 @@ def main(argv: list[str]) -> int:
         by_value.add_row(key, f"{x} / {p}", f"{100 * x / p:.1f}" if p else "-")
     console.print(by_value)
 
+    if total.misread:
+        console.print(
+            f"[b]{len(total.misread)} cover values misread or not extracted[/b] "
+            "(quote check and stated-value count of ownergraph.loaders.cover_check):"
+        )
+        for line in total.misread:
+            console.print("  " + line, highlight=False)
     if failures:
         fails = Table(title="Failures by reason")
         fails.add_column("reason")

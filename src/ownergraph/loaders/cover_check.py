@@ -10,7 +10,7 @@ read it from. This module checks such values without the reader's rules:
   :func:`reread_percent` (and a prefix test for the citizenship) read from the quote;
 * :func:`stated_values` counts, from the text alone, how many values of rows 7-11, the
   percentage and the citizenship a document *states* (a caption opening its line before
-  Item 1 and holding a number or a place; an XML element of a reporting person).
+  the first item and holding a number or a place; an XML element of a reporting person).
 
 :func:`check_file` does all of it for one file. ``tests/test_corpus_accuracy.py`` and
 ``scripts/corpus_report.py`` use it over the corpus.
@@ -287,9 +287,13 @@ def stated_values(text: str, xml: bool) -> dict[str, int]:
                 if value:
                     out[key] += 1
         return out
-    # the cover pages precede Item 1: captions after it are the items' own wording
+    # the cover pages precede the items: captions after the first item heading are the
+    # items' own wording (an amendment may start at Item 4)
     first = re.search(r"(?i)names?\s+of\s+reporting", text)
-    item1 = re.compile(r"(?im)^[ \t\xa0]*Item[ \t\xa0]*1[ \t\xa0]*[.:(\t]")
+    item1 = re.compile(
+        r"(?im)(?:^|\t)[ \t\xa0]*Item[ \t\xa0]*\d{1,2}(?:\([a-z]\))?[ \t\xa0]*[.:\t]"
+        r"|(?:^|\t)[ \t\xa0]*Item[ \t\xa0]*\d{1,2}[ \t\xa0]+[A-Z]"
+    )
     stop = item1.search(text, first.end()) if first else None
     text = text[: stop.start()] if stop else text
     for m in _LINE_CAPTION.finditer(text):
@@ -299,12 +303,16 @@ def stated_values(text: str, xml: bool) -> dict[str, int]:
         nxt = _ANY_CAPTION.search(after)
         value = after[: nxt.start()] if nxt else after
         value = re.sub(r"(?i)row\s*\(?\d+\)?|items?\s+\d+\w*|\([^)]{0,4}\)", " ", value)
+        value = re.sub(r"(?i)\((?:see|please\s+see)\b[^)]{0,60}\)", " ", value)
         value = re.sub(r"(?i)\b(?:see|n/?a|not\s+applicable)\b.*", " ", value, flags=re.S)
         value = _LABEL.sub(" ", re.sub(r"[-_=*|+]{3,}", " ", value)).strip()
         value = re.sub(r"[(\[]?\d{1,2}[)\]]?\.?$", "", value)  # the next row's number
         first = re.match(r"[(\[]?(\d{1,2})[)\]]?\.?(?:\s|$)", value)
         if first and int(first.group(1)) in ROW_NUMBERS[stated]:
             value = value[first.end() :]  # this row's number, printed after its caption
+        if stated != "citizenship" and re.fullmatch(r"[-–—]{1,3}", value.strip()):
+            out[stated] += 1  # a lone dash: nil
+            continue
         if stated == "citizenship":
             if re.search(r"[A-Za-z]{2}", value):
                 out[stated] += 1
