@@ -806,3 +806,27 @@ def test_notice_contacts_side_by_side_and_joint() -> None:
     parse_front_matter(joint, f)
     assert [f.entities[r.person].name for r in f.roles] == ["Christopher Shackelton", "Adam Gray"]
     assert f.entities[f.notice_person or ""].name == "Christopher Shackelton"
+
+
+def test_item_numbered_cover_layout() -> None:
+    """Dimensional 1998/2001: rows labelled "Item 5:", "PERCENT ... BY LINE 9 --"."""
+    text = (
+        "Item  1:    REPORTING PERSONS\n"
+        "            Dimensional Fund Advisors Inc. (Tax ID: 22-2370029)\n\n"
+        "Item  4:    CITIZENSHIP\n            Delaware Corporation\n\n"
+        "Item  5:    SOLE VOTING POWER\n            2,542,287         ** see Note 1 **\n\n"
+        "Item  6:    SHARED VOTING POWER --\n            None\n\n"
+        "Item  7:    SOLE DISPOSITIVE POWER --\n            2,542,287         ** see Note 1 **\n\n"
+        "Item  8:    SHARED DISPOSITIVE POWER --\n            0\n\n"
+        "Item  9:    AGGREGATE AMOUNT BENEFICIALLY OWNED --\n            2,542,287\n\n"
+        "Item 11:    PERCENT OF CLASS REPRESENTED BY LINE 9 --\n             5.30\n\n"
+        "Item 12:    TYPE OF REPORTING PERSON --\n            IA\n"
+    )
+    f = _read(text)
+    [c] = f.cover_pages
+    assert f.entities[c.person].name == "Dimensional Fund Advisors Inc."
+    assert c.citizenship is not None and c.citizenship.code == "US-DE"
+    got = (c.sole_voting, c.shared_voting, c.sole_dispositive, c.shared_dispositive, c.aggregate)
+    assert got == (2542287, 0, 2542287, 0, 2542287)
+    assert c.percent_of_class == Decimal("5.30")
+    assert c.type_codes == ["IA"]

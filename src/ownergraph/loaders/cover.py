@@ -956,6 +956,7 @@ def _read_page(text: str, filing: Filing, page: Page, document: str) -> None:
 
 def _read_percent(cover: CoverPage, row: Row, source: Source, warnings: list[str], rn: str) -> None:
     written = first_paragraph(clean_value(row.value))
+    written = re.sub(r"^[-–—:]+\s+(?=[\d.])", "", written)  # "BY LINE 9 -- 5.30"
     written = (
         re.sub(r"^(?:\(\w{1,2}\)|\*+)\s*", "", written)
         if re.match(r"^\(\w{1,2}\)\s*\d", written)

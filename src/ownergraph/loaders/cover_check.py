@@ -114,8 +114,9 @@ _CAPTION_WORDS = re.compile(
     r"(?is)^.*?(?:sole\s+voting\s+power|shared\s+voting\s+power|sole\s+disposi\w*\s+power|"
     r"share[ds]\s+disposi\w*\s+power|(?:sole|shared)\s+power\s+to\s+(?:vote|dispose)|aggregate\s+amount\s+(?:of\s+)?beneficially\s+owned"
     r"(?:\s+by\s+each\s+reporting\s+persons?)?|aggregate(?=[ \t]*\n)|"
-    r"percent\w*\s+of\s+(?:the\s+)?class\s+represented\s+by\s+(?:the\s+)?amounts?\s+in\s+row"
-    r"(?:\s*\(?\s*\d{1,2}(?!\d|[.,]\d|\s*%)\s*\)?)?|citizenship\s+o[rf]\s+(?:the\s+)?place\s+of\s+organi[sz]ation)"
+    r"percent\w*\s+of\s+(?:the\s+)?class\s+represented\s+by\s+(?:(?:the\s+)?amounts?\s+in\s+)?"
+    r"(?:row|line)(?:\s*\(?\s*\d{1,2}(?!\d|[.,]\d|\s*%)\s*\)?)?|"
+    r"citizenship\s+o[rf]\s+(?:the\s+)?place\s+of\s+organi[sz]ation|item\s*4\s*:\s*citizenship)"
 )
 _LABEL = re.compile(
     r"(?i)\b(?:number|of|shares|beneficially|owned|by|each|reporting|persons?|with)\b:?"

@@ -35,7 +35,10 @@ def _words(*parts: str) -> str:
 _CAPTIONS: list[tuple[str, str]] = [
     (
         "name",
-        r"names?"
+        # the "Item 1: REPORTING PERSONS" layout of some 1990s-2000s filers
+        r"item[ \t\xa0]*1[ \t\xa0]*:[ \t\xa0]*reporting"
+        + _S
+        + r"persons?|names?"
         + _S
         + r"of"
         + _S
@@ -108,7 +111,7 @@ _CAPTIONS: list[tuple[str, str]] = [
     ),
     (
         "citizenship",
-        r"citizenship"
+        r"item[ \t\xa0]*4[ \t\xa0]*:[ \t\xa0]*citizenship\b|citizenship"
         + _S
         + r"o[rf]"  # "CITIZENSHIP OF PLACE OF ORGANIZATION" (a common typo)
         + _S
@@ -203,13 +206,13 @@ _CAPTIONS: list[tuple[str, str]] = [
         + _S
         + r"by"
         + _S
-        + r"(?:the"
+        + r"(?:(?:the"
         + _S
         + r")?amount"
         + _S
         + r"in"
         + _S
-        + r"row"
+        + r")?(?:row|line)"
         # the row number, when written: never the start of the value ("ROW\t9.2%")
         + r"(?:\s*\(?\s*\d{1,2}(?!\d|[.,]\d|\s*%)\s*\)?)?",
     ),
@@ -219,7 +222,7 @@ _CAPTION = re.compile("|".join(f"(?P<{f}>{p})" for f, p in _CAPTIONS), re.IGNORE
 # what a caption may be preceded by on its line: a row number, boxes, rules, the label
 _LEAD = re.compile(
     r"^(?:[\s\xa0\d().:;*#|_\[\]-]|number|of|shares|beneficially|owned|by|each|reporting|"
-    r"persons?|with|row|no\.)*$",
+    r"persons?|with|row|no\.|item)*$",
     re.IGNORECASE,
 )
 _ROWNO = re.compile(r"(?:^|(?<=[\s\xa0]))[(\[]?(\d{1,2})[)\]]?\.?[\s\xa0]*$")

@@ -273,8 +273,8 @@ def read_codes(raw: str, allowed: frozenset[str]) -> list[str]:
                 break
             continue
         s = re.sub(r"\([^)]*\)|\*+|\[[^\]]*\]", " ", s, flags=re.I).strip(" .,;")
-        if not s:
-            continue
+        if not s or re.fullmatch(r"[-–—]+", s):
+            continue  # nothing, or the dashes after a caption ("TYPE OF REPORTING PERSON --")
         words = [w for w in re.split(r"[\s,;/&-]+|\band\b", s) if w and w.strip(".")]
         words = [w.strip(".").upper() for w in words]
         words = ["OO" if w == "00" and "OO" in allowed else w for w in words]  # typed zeros
