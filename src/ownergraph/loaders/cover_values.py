@@ -80,6 +80,10 @@ _REFERENCE = re.compile(
     r"(?i)\b(?:items?|rows?|rules?|sections?|notes?|footnotes?|lines?|box(?:es)?|exhibits?|schedule)\s*\(?\s*$"
 )
 _ZERO = re.compile(r"(?i)^(?:-+\s*0\s*-+|-+|—|–|none|nil|zero|0(?![\d,.]))(?![\w])")
+#: no class of shares has a count of more than 15 digits (10**15); a longer run of digits
+#: is a misread or a damaged file, and ``int()`` refuses runs over 4,300 digits anyway
+MAX_SHARE_DIGITS = 15
+
 _NO_VALUE = re.compile(r"(?i)^(?:see\b|refer\b|not\s+applicable|n/?a\b|\*+$|\(see\b)")
 
 
@@ -156,6 +160,10 @@ def read_amount(raw: str) -> tuple[int | None, str | None]:
     (None, 'no whole number in "1,234.5 shares"')
     >>> read_amount("NUMBER OF NONE")
     (0, None)
+    >>> read_amount("-5,000")
+    (-5000, "negative share count in '-5,000'")
+    >>> read_amount("9" * 5000)[0] is None
+    True
     >>> read_amount("1,353,4681\\n PERSON WITH 10 SHARED")
     (None, "malformed number '1,353,4681' in '1,353,4681 PERSON WITH 10 SHARED'")
     """
@@ -190,11 +198,18 @@ def read_amount(raw: str) -> tuple[int | None, str | None]:
             continue
         if re.search(r"\(\s*$", before) and re.match(r"\s*\)", text[m.end() :]):
             continue  # a footnote mark "(1)"
-        value = int(m.group(2).replace(",", ""))
+        digits = m.group(2).replace(",", "")
+        if len(digits) > MAX_SHARE_DIGITS:
+            return (
+                None,
+                f"implausibly large number ({len(digits)} digits) in {first_paragraph(text)[:60]!r}",
+            )
+        value = int(digits)
         if re.match(r"\s*(?:%|percent)", text[m.end() :]):
             return None, f"stated as a percentage ({first_paragraph(text)[:80]})"
         if m.group(1):
-            return value, f"negative share count in {first_paragraph(text)[:80]!r}"
+            # kept as the document states it, with a warning: never silently made positive
+            return -value, f"negative share count in {first_paragraph(text)[:80]!r}"
         return value, None
     return None, f'no whole number in "{first_paragraph(text)[:80]}"'
 
