@@ -48,8 +48,10 @@ __all__ = ["RawDocument", "Submission", "classify_body", "split_submission", "un
 _BINARY_TYPES = re.compile(r"^(?:GRAPHIC|ZIP|PDF|EXCEL|XLS|JPG|GIF|COVER-PDF)\b", re.I)
 _BINARY_EXT = re.compile(r"\.(?:pdf|jpe?g|gif|png|zip|xlsx?|docx?|bmp|tiff?)$", re.I)
 _UUBEGIN = re.compile(r"^begin [0-7]{3,4} \S", re.M)
-_HTML = re.compile(r"<(?:html|body|table|div|p|font|br|center|b)\b", re.I)
+_HTML = re.compile(r"<(?:html|body|table|div|p|font|br|center|b|tr|td|th)\b", re.I)
 _META = re.compile(r"<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>([^<\n]*)")
+#: the layout tags of pre-2001 EDGAR plain-text documents (tables aligned by spaces)
+_TEXT_TAG = re.compile(r"</?(?:TABLE|CAPTION|S|C|FN|F\d{1,2}|PAGE|R)>", re.I)
 
 
 @dataclass
@@ -117,6 +119,8 @@ def classify_body(body: str, doc_type: str, filename: str | None) -> tuple[str, 
     'binary'
     >>> classify_body("<HTML><BODY><P>SCHEDULE 13G</P></BODY></HTML>", "SC 13G", "a.htm")[0]
     'html'
+    >>> classify_body("<TABLE>\\n<CAPTION>\\n Name  Title\\n<S>  <C>\\n A  B\\n</TABLE>", "SC 13D", None)[0]
+    'text'
     """
     stripped = body.strip()
     if not stripped:
@@ -140,7 +144,7 @@ def classify_body(body: str, doc_type: str, filename: str | None) -> tuple[str, 
         return "xml", stripped
     if re.search(r"<(?:!DOCTYPE\s+html|html|body)\b", head, re.I):
         return "html", stripped
-    if _HTML.search(head) and len(re.findall(r"<[a-zA-Z][^>]*>", head)) > 3:
+    if _HTML.search(_TEXT_TAG.sub("", head)) and len(re.findall(r"<[a-zA-Z][^>]*>", head)) > 3:
         return "html", stripped
     return "text", body
 
