@@ -70,6 +70,20 @@ _EACH_CITIZEN = re.compile(
     r"\b(?:is|are)\s+(?:an?\s+)?(?:citizens?\s+of\s+(?:the\s+)?"
     r"([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,4})|([A-Z][a-z]+)\s+citizens?\b)"
 )
+_KINDS = (
+    r"(?:(?:Senior\s+)?Managing\s+Members?|(?:Executive\s+)?Officers?|Directors?|"
+    r"General\s+Partners?|Managers?|Trustees?|Members?)"
+)
+_PROSE_LIST = re.compile(
+    rf"(?:^|\t)[ \t]*(?P<kind>{_KINDS})[ \t]*:[ \t]*"
+    rf"|\b[Tt]he\s+(?P<kind2>{_KINDS.lower()})(?:\s+and\s+{_KINDS.lower()})?\s+of\s+"
+    r"(?P<org>[A-Z][^,;:\n]{1,100}?)\s+(?:are|is)\s*:?\s+",
+    re.M,
+)
+_NAMED_ORG = re.compile(r"^[ \t]*\(a\)[ \t]+(?:Name:?[ \t]*)?([^\n]{2,120})$", re.M)
+_LIST_END = re.compile(r"(?<=[a-z]{2})\.(?=\s|$)|\.(?=\s+[A-Z][a-z]+\s+(?:is|are|has|have)\b)")
+_ITEM2 = re.compile(r"^[ \t]*Item\s+2\b[^\n]*$", re.M | re.I)
+_NEXT_ITEM = re.compile(r"^[ \t]*Item\s+[3-9]\b", re.M | re.I)
 _SUFFIX = re.compile(r",\s*(?:Jr|Sr|II|III|IV|Esq|M\.D|Ph\.D|CPA|CBE|OBE|KBE|AO|AC)\b\.?\s*$")
 _NOT_A_NAME = re.compile(
     r"^(?:name|names|citizenship|united states|present|principal|business|address|"
@@ -231,7 +245,68 @@ def parse_officers(ctx: Context) -> None:
             _read_tab_rows(ctx, start, end, label, addresses)
         else:
             _read_aligned_rows(ctx, start, end, label, addresses)
+        _read_prose_lists(ctx, start, end, label)
         _default_citizenship(ctx, ctx.filing.roles[before:], start, end, label)
+    for m in _ITEM2.finditer(text):
+        stop = _NEXT_ITEM.search(text, m.end())
+        _read_prose_lists(ctx, m.start(), stop.start() if stop else len(text), "Item 2")
+
+
+def _split_people(items: str) -> list[tuple[str, str | None]]:
+    """(name, title) pairs of a written-out list: "A, Senior Managing Member; B, C and D,
+    Managing Members" gives A with the first title and B, C, D with the second."""
+    out: list[tuple[str, str | None]] = []
+    for segment in re.split(r";\s*", items.rstrip(" .")):
+        parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", segment) if p.strip()]
+        names = [p for p in parts if _plausible_person(p, None)]
+        titles = [p for p in parts if title_kinds(re.sub(r"s\b", "", p)) and p not in names]
+        title = titles[-1] if titles else None
+        if len(names) + len(titles) != len(parts):
+            continue  # something else in the list: leave it alone
+        out.extend((n, title) for n in names)
+    return out
+
+
+def _read_prose_lists(ctx: Context, start: int, end: int, label: str) -> None:
+    """Officers written as a list in a sentence: "Managing Members: A, B and C",
+    "The executive officers of X are A, B and C"."""
+    text = ctx.text
+    for m in _PROSE_LIST.finditer(text, start, end):
+        kind = m.group("kind") or m.group("kind2")
+        org: str | None = None
+        if m.group("org"):
+            org = ctx.resolve(m.group("org"))
+        else:
+            named = list(_NAMED_ORG.finditer(text, max(start, m.start() - 1500), m.start()))
+            if named:
+                org = ctx.resolve(named[-1].group(1))
+        if org is None:
+            org = _default_org(ctx)
+        stop = text.find("\n\n", m.end(), min(end, m.end() + 1500))
+        stop = stop if stop >= 0 else min(end, m.end() + 1500)
+        line_end = text.find("\n", m.end(), stop)
+        if line_end >= 0 and text[line_end + 1 : line_end + 2].strip() != "":
+            stop = (
+                line_end if "\t" in text[start:end] or len(text[m.end() : line_end]) > 90 else stop
+            )
+        dot = _LIST_END.search(text, m.end(), stop)
+        list_end = dot.start() + 1 if dot else stop
+        people = _split_people(re.sub(r"\s+", " ", text[m.end() : list_end]))
+        src = ctx.source(m.start(), list_end, label)
+        base = re.sub(r"s$", "", kind.strip(), flags=re.I)
+        for name, title in people:
+            _add_role(
+                ctx,
+                name=name,
+                title=title or base,
+                occupation=None,
+                citizenship=None,
+                address=None,
+                org=org,
+                src=src,
+                label=label,
+                addresses={},
+            )
 
 
 def _default_citizenship(ctx: Context, roles: list[Role], start: int, end: int, label: str) -> None:
@@ -289,7 +364,26 @@ def _add_role(
     src: Source,
     label: str,
     addresses: dict[str, tuple[str, int, int]],
+    firm: bool = False,
 ) -> None:
+    """Add one role; ``firm`` when the holder is a company (a general partner LLC)."""
+    if firm:
+        key = ctx.ensure(name, kind=EntityKind.COMPANY, source=src)
+        if all(
+            (r.person, r.organization, r.section) != (key, org, label) for r in ctx.filing.roles
+        ):
+            ctx.filing.roles.append(
+                Role(
+                    person=key,
+                    organization=org,
+                    title=title or "",
+                    kinds=title_kinds(title or ""),
+                    occupation=occupation,
+                    section=label,
+                    source=src,
+                )
+            )
+        return
     if address:
         note = _CITIZEN_NOTE.search(address)
         if note and jurisdiction(note.group(1)).code:
@@ -379,7 +473,8 @@ def _read_tab_rows(
             name = cells[ni]
             ti = cols.get("title")
             title = cells[ti] if ti is not None and ti < len(cells) else None
-        if not _plausible_person(name, title):
+        firm = _ends_with_form(name) and bool(title and title_kinds(title))
+        if not firm and not _plausible_person(name, title):
             continue
         oi, ci = cols.get("occupation"), cols.get("citizenship")
         occupation = cells[oi] if oi is not None and oi < len(cells) else None
@@ -399,6 +494,7 @@ def _read_tab_rows(
             src=ctx.source(line_start, line_start + len(raw), label),
             label=label,
             addresses=addresses,
+            firm=firm,
         )
 
 
@@ -413,7 +509,8 @@ def _plausible_person(name: str, title: str | None) -> bool:
         return False  # "Reston, VA", "Purchase, New York": a place, not a person
     if name.split()[-1] in {"and", "of", "&", "the"}:
         return False  # the first line of a title written under the name: "Treasurer and"
-    if _PLACE_WORD.search(name) or title_kinds(name) or _GROUP.match(name):
+    singular = re.sub(r"s\b", "", name)
+    if _PLACE_WORD.search(name) or title_kinds(singular) or _GROUP.match(name):
         return False  # "Citibank House", "President and", "Officers of Motient"
     return looks_like_person(name) or bool(title and title_kinds(title))
 
