@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ownergraph.loaders.mentions import Context, name_before
+from ownergraph.loaders.mentions import Context, legal_form_only, name_before
 from ownergraph.normalize import jurisdiction, parse_date
 from ownergraph.record import Address, FilingReference, Item
 
@@ -186,8 +186,8 @@ def parse_background(ctx: Context, start: int, end: int) -> None:
     for m in _INCORPORATED.finditer(text, start, end):
         name = name_before(text[max(start, m.start() - 200) : m.start()])
         place = m.group(1).strip()
-        if not name:
-            continue
+        if not name or legal_form_only(name):
+            continue  # "Group, Inc., a Delaware corporation" with the name cut off
         key = ctx.resolve(name) or ctx.ensure(name)
         ent = ctx.filing.entities[key]
         j = jurisdiction(place)
@@ -199,7 +199,7 @@ def parse_background(ctx: Context, start: int, end: int) -> None:
     for m in _ADJ_PLACE.finditer(text, start, end):
         name = name_before(text[max(start, m.start() - 200) : m.start()])
         j = jurisdiction(m.group(1).strip())
-        if not name or j.code is None:
+        if not name or j.code is None or legal_form_only(name):
             continue
         key = ctx.resolve(name) or ctx.ensure(name)
         ent = ctx.filing.entities[key]

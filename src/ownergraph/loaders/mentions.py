@@ -18,8 +18,12 @@ Examples
 ['BCG']
 >>> name_before("filed on behalf of Tus-Holdings Co., Ltd.")
 'Tus-Holdings Co., Ltd.'
->>> name_after("Holdings Co., Ltd. Tus-Holdings is not")
-'Holdings Co., Ltd.'
+>>> name_after("Tus-Holdings Co., Ltd. Tus-Holdings is not")
+'Tus-Holdings Co., Ltd.'
+>>> name_before("the following persons: Vieco 10 Limited"), name_after("Foundation Sub 1, Inc. and")
+('Vieco 10 Limited', 'Foundation Sub 1, Inc.')
+>>> name_before("Item 2 Alpha Inc."), name_before("on May 10 Alpha Inc.")
+('Alpha Inc.', 'Alpha Inc.')
 >>> title_kinds("Director and Manager")
 ['director', 'manager']
 >>> title_kinds("Chief Financial Officer")
@@ -40,6 +44,7 @@ __all__ = [
     "Context",
     "clean_entity_name",
     "has_legal_form",
+    "legal_form_only",
     "name_after",
     "name_before",
     "scan_definitions",
@@ -188,6 +193,73 @@ def _is_name_token(token: str) -> bool:
     return first.isupper() or (first.isdigit() and any(c.isalpha() for c in core))
 
 
+#: words before a number that is not part of a name ("Item 2", "Page 9", "May 10")
+_NUMBER_HEADS = frozenset(
+    [
+        "item",
+        "items",
+        "page",
+        "no",
+        "no.",
+        "rule",
+        "section",
+        "exhibit",
+        "schedule",
+        "amendment",
+        "form",
+        "article",
+        "note",
+        "annex",
+        "appendix",
+        "part",
+        "class",
+        "chapter",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+_INNER_NUMBER = re.compile(r"\d{1,4},?")
+
+
+def _inner_number(tokens: list[str], i: int) -> bool:
+    """True when ``tokens[i]`` is a number inside a name: "Vieco 10 Limited",
+    "Foundation Sub 1, Inc." (a name word before it and one after it)."""
+    if not _INNER_NUMBER.fullmatch(tokens[i]) or i == 0 or i + 1 >= len(tokens):
+        return False
+    before, after = tokens[i - 1], tokens[i + 1]
+    if before.endswith((".", ",", ";", ":", ")")) and _bare(before) not in LEGAL_FORMS:
+        return False
+    if before.lower().strip('(“"') in _NUMBER_HEADS or not before[:1].isupper():
+        return False
+    if tokens[i].endswith(","):
+        return _bare(after) in LEGAL_FORMS
+    return _is_name_token(after)
+
+
+def legal_form_only(name: str) -> bool:
+    """True when ``name`` is made of legal-form words alone ("Limited", "Inc.",
+    "Company, L.P."): no entity is called that.
+
+    Examples
+    --------
+    >>> legal_form_only("Limited"), legal_form_only("Group, Inc."), legal_form_only("Vieco 10 Limited")
+    (True, True, False)
+    """
+    words = [_bare(t) for t in name.split()]
+    words = [w for w in words if w]
+    return bool(words) and all(w in LEGAL_FORMS or w in _CONNECTORS for w in words)
+
+
 def has_legal_form(name: str) -> bool:
     """True when ``name`` contains a legal-form word such as "Ltd." or "L.P."."""
     return any(_bare(t) in LEGAL_FORMS for t in name.split())
@@ -237,7 +309,11 @@ def name_before(text: str) -> str | None:
             break
         if picked and tok.endswith(",") and _bare(picked[0]) not in LEGAL_FORMS:
             break
-        if _is_name_token(tok) or (picked and tok.lower() in _CONNECTORS):
+        if (
+            _is_name_token(tok)
+            or (picked and tok.lower() in _CONNECTORS)
+            or (picked and _inner_number(tokens, i))
+        ):
             picked.insert(0, tok)
             if len(picked) > 12:
                 break
@@ -258,7 +334,11 @@ def name_after(text: str) -> str | None:
     tokens = text.split()
     picked: list[str] = []
     for i, tok in enumerate(tokens):
-        if not (_is_name_token(tok) or (picked and tok.lower() in _CONNECTORS)):
+        if not (
+            _is_name_token(tok)
+            or (picked and tok.lower() in _CONNECTORS)
+            or (picked and _inner_number(tokens, i))
+        ):
             break
         picked.append(tok)
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -560,8 +640,8 @@ def _definition_target(ctx: Context, before: str) -> str | None:
     candidates.append(before)
     for cand in candidates:
         name = name_before(cand)
-        if not name:
-            continue
+        if not name or legal_form_only(name):
+            continue  # "a Delaware corporation (the “Company”)" names no entity "corporation"
         if has_legal_form(name) or ctx.resolve(name) is not None:
             return name
     return None

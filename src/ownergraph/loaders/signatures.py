@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ownergraph.loaders.mentions import Context, has_legal_form, title_kinds
+from ownergraph.loaders.mentions import Context, has_legal_form, legal_form_only, title_kinds
 from ownergraph.normalize import looks_like_person, parse_date
 from ownergraph.record import EntityKind, Role, Signature
 
@@ -69,6 +69,17 @@ def find_signature_blocks(ctx: Context, start: int, end: int) -> list[SignatureB
             ):
                 date = parse_date(s)
                 break
+            if (
+                entity_name is not None
+                and legal_form_only(entity_name)
+                and not _FIELD.match(s)
+                and "/s/" not in s
+                and len(s) < 120
+            ):
+                # "ACCIPITER LIFE SCIENCES FUND II (QP)," over "LP": one name on two lines
+                entity_name = f"{s} {entity_name}"
+                block_start = above_end - consumed + (len(line) - len(line.lstrip())) + 1
+                continue
             if entity_name is None and not _FIELD.match(s) and "/s/" not in s and len(s) < 120:
                 if s.endswith(":") or re.match(r"By\b", s):
                     break
@@ -80,6 +91,8 @@ def find_signature_blocks(ctx: Context, start: int, end: int) -> list[SignatureB
                 block_start = above_end - consumed + (len(line) - len(line.lstrip())) + 1
                 continue
             break
+        if entity_name is not None and legal_form_only(entity_name):
+            entity_name = None
         title = None
         name_field = None
         pos = m.end()
