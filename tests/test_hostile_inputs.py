@@ -367,3 +367,24 @@ def test_script_injection_filing_loads_as_inert_text() -> None:
 def test_not_a_filing_is_its_own_error_type() -> None:
     with pytest.raises(NotAFilingError):
         load_file(HOSTILE / "notafiling.txt")
+
+
+@pytest.mark.parametrize(
+    "field", ["CENTRAL INDEX KEY:", "IRS NUMBER:", "PUBLIC DOCUMENT COUNT:", "ASSIGNED SIC:"]
+)
+def test_digit_runs_beyond_int_limits_are_misreads_not_crashes(field: str) -> None:
+    # regression (fuzzer): a header number of 15,000 digits made int() raise ValueError
+    data = corpus_file(
+        "orgron__SC13D-A__19940323__0000895345-94-000020__GOLDMAN_SACHS_GROUP_LP__USG_CORP.txt"
+    ).read_bytes()
+    lines = data.split(b"\n")
+    hit = [i for i, line in enumerate(lines) if field.encode() in line]
+    if not hit:
+        pytest.skip(f"this header has no {field} line")
+    lines[hit[0]] = field.encode() + b"\t" + b"7" * 15000
+    try:
+        filing = load_bytes(b"\n".join(lines), name="huge-number.txt")
+    except LoadError as e:
+        assert "could not be read as" not in str(e), str(e)
+    else:
+        assert all(e.cik is None or len(e.cik) == 10 for e in filing.entities.values())

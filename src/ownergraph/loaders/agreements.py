@@ -19,7 +19,7 @@ import re
 from ownergraph.loaders.items import find_heading_lines
 from ownergraph.loaders.mentions import DEFINITION, Context, name_before, title_kinds
 from ownergraph.loaders.signatures import find_signature_blocks
-from ownergraph.normalize import jurisdiction, parse_date
+from ownergraph.normalize import jurisdiction, parse_date, whole_number
 from ownergraph.record import (
     Agreement,
     AgreementParty,
@@ -456,7 +456,7 @@ def parse_agreement_doc(ctx: Context, doc: AgreementDoc) -> Agreement:
         issuer = ctx.issuer_key()
         if holder is None or issuer is None:
             continue
-        shares = int(m.group(2).replace(",", "")) if m.group(2).replace(",", "").isdigit() else None
+        shares = whole_number(m.group(2)) if m.group(2).replace(",", "").isdigit() else None
         sc = ctx.share_class(m.group(4)) if m.group(4) else ctx.filing.subject_class
         src = ctx.source(m.start(), m.end())
         h = Holding(

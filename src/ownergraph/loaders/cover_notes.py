@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ownergraph.normalize import parse_date
+from ownergraph.normalize import parse_date, whole_number
 
 __all__ = ["ClassCount", "NoteFacts", "find_footnotes", "read_note"]
 
@@ -149,7 +149,7 @@ def read_note(text: str) -> NoteFacts:
         flat[max(0, m.start() - 60) : m.start()],
         re.I,
     ):
-        facts.ads_count = int(m.group(1).replace(",", ""))
+        facts.ads_count = whole_number(m.group(1))
         facts.ads_quote = m.group(0)
     total = _TOTAL.search(flat)
     if total:

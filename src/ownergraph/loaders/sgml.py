@@ -64,7 +64,7 @@ from ownergraph.loaders.edgar_codes import edgar_country, edgar_location
 from ownergraph.loaders.sgml_documents import RawDocument, Submission, split_submission, unwrap
 from ownergraph.loaders.sgml_header import Header, HeaderField, Party, parse_header, yyyymmdd
 from ownergraph.loaders.sgml_merge import find_match, match_keys, merge_into, strip_edgar_suffix
-from ownergraph.normalize import entity_key, jurisdiction, looks_like_person
+from ownergraph.normalize import entity_key, jurisdiction, looks_like_person, whole_number
 from ownergraph.record import (
     Address,
     Document,
@@ -170,16 +170,14 @@ def _party_entity(sub: Submission, party: Party) -> Entity | None:
             entity.sic = m.group(1)
             entity.cite("sic", _field_src(party.fields["STANDARD INDUSTRIAL CLASSIFICATION"]))
     sic_tag = party.value("ASSIGNED SIC")
-    if sic_tag and entity.sic is None and sic_tag.isdigit() and int(sic_tag) > 0:
+    if sic_tag and entity.sic is None and sic_tag.isdigit() and (whole_number(sic_tag) or 0) > 0:
         entity.sic = sic_tag
         entity.cite("sic", _field_src(party.fields["ASSIGNED SIC"]))
     irs = party.value("IRS NUMBER") or party.value("EIN")
-    if irs:
-        digits = re.sub(r"\D", "", irs)
-        if digits and int(digits) > 0:
-            entity.irs_number = irs
-            key = "IRS NUMBER" if party.value("IRS NUMBER") else "EIN"
-            entity.cite("irs_number", _field_src(party.fields[key]))
+    if irs and (whole_number(irs) or 0) > 0:
+        entity.irs_number = irs
+        key = "IRS NUMBER" if party.value("IRS NUMBER") else "EIN"
+        entity.cite("irs_number", _field_src(party.fields[key]))
     state = party.value("STATE OF INCORPORATION")
     if state:
         place = edgar_location(state)

@@ -40,6 +40,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ownergraph.normalize.numeric import whole_number
+
 __all__ = ["Header", "HeaderField", "Party", "header_events", "parse_header", "yyyymmdd"]
 
 #: tag of the ``.nc`` form -> key of the ``KEY: value`` form
@@ -137,8 +139,8 @@ class Party:
         raw = self.value("CENTRAL INDEX KEY")
         if raw is None:
             return None
-        digits = re.sub(r"\D", "", raw)
-        return f"{int(digits):010d}" if digits and int(digits) > 0 else None
+        number = whole_number(raw)
+        return f"{number:010d}" if number and number < 10**10 else None
 
 
 @dataclass
@@ -170,7 +172,7 @@ class Header:
     def document_count(self) -> int | None:
         """The public document count."""
         v = self.value("PUBLIC DOCUMENT COUNT")
-        return int(v) if v and v.isdigit() else None
+        return whole_number(v) if v and v.isdigit() else None
 
     @property
     def filed(self) -> dt.date | None:

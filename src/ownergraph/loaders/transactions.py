@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ownergraph.loaders.mentions import DEFINITION, Context, name_after, name_before, sentence_spans
-from ownergraph.normalize import parse_date, parse_money
+from ownergraph.normalize import parse_date, parse_money, whole_number
 from ownergraph.record import (
     Agreement,
     AgreementParty,
@@ -427,7 +427,7 @@ def parse_holdings(ctx: Context, start: int, end: int) -> None:
             holder=holder,
             issuer=issuer,
             share_class=sc,
-            shares=int(m.group(2).replace(",", "")),
+            shares=whole_number(m.group(2)),
             nature="beneficial owner",
             source=src,
         )

@@ -6,7 +6,13 @@ on odd input: loaders turn a ``None`` where a value was expected into a warning.
 
 from ownergraph.normalize.dates import parse_date
 from ownergraph.normalize.names import entity_key, fingerprint, looks_like_person, split_person_name
-from ownergraph.normalize.numeric import parse_int, parse_money, parse_percent, valid_cusip
+from ownergraph.normalize.numeric import (
+    parse_int,
+    parse_money,
+    parse_percent,
+    valid_cusip,
+    whole_number,
+)
 from ownergraph.normalize.places import jurisdiction
 
 __all__ = [
@@ -20,4 +26,5 @@ __all__ = [
     "parse_percent",
     "split_person_name",
     "valid_cusip",
+    "whole_number",
 ]

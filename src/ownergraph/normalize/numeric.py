@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 
 from ownergraph.record import Money
 
-__all__ = ["parse_int", "parse_money", "parse_percent", "valid_cusip"]
+__all__ = ["MAX_DIGITS", "parse_int", "parse_money", "parse_percent", "valid_cusip", "whole_number"]
 
 _INT = re.compile(
     r"(?<![\w.,])-?\d{1,3}(?:,\d{3})+(?!\d)(?![.,]\d)|(?<![\w.,])-?\d+(?!\d)(?![.,]\d)"
@@ -37,6 +37,29 @@ _CURRENCIES = [
     (re.compile(r"¥|JPY|yen", re.I), "JPY"),
     (re.compile(r"\$"), "USD"),
 ]
+
+
+#: no count, CIK or identifier in a filing has more digits than this; a longer run is a
+#: misread or a damaged file (and ``int()`` refuses runs over 4,300 digits)
+MAX_DIGITS = 18
+
+
+def whole_number(text: str | None) -> int | None:
+    """The digits of ``text`` as an int; ``None`` when there are none or too many.
+
+    Examples
+    --------
+    >>> whole_number("94,415,771"), whole_number("0000921669")
+    (94415771, 921669)
+    >>> whole_number("9" * 5000) is None, whole_number("n/a") is None
+    (True, True)
+    """
+    if text is None:
+        return None
+    digits = re.sub(r"\D", "", text)
+    if not digits or len(digits) > MAX_DIGITS:
+        return None
+    return int(digits)
 
 
 def parse_int(text: str | None) -> int | None:
