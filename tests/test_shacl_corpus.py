@@ -69,7 +69,11 @@ def test_control_statement_spans_quote_text() -> None:
     for s in spans:
         assert s is not None and s.quote.strip()
         assert s.start is not None and s.end is not None and 0 <= s.start < s.end
-    gould = [c for c in f.controls if c.controller == "fredric-h-gould"]
+    gould = [
+        c
+        for c in f.controls
+        if c.controller == "fredric-h-gould" and c.controlled == "georgetown-partners-inc"
+    ]
     assert gould[0].source is not None
     assert gould[0].source.quote == "Gould is the sole shareholder of Georgetown\nPartners, Inc."
     assert _violations(build_graph(f)[1]) is None

@@ -24,6 +24,8 @@ Examples
 ('Vieco 10 Limited', 'Foundation Sub 1, Inc.')
 >>> name_before("Item 2 Alpha Inc."), name_before("on May 10 Alpha Inc.")
 ('Alpha Inc.', 'Alpha Inc.')
+>>> name_before("Solutions L.L.C. Blackstone Holdings I L.P."), name_after("Solutions L.L.C. Blackstone Holdings")
+('Blackstone Holdings I L.P.', 'Solutions L.L.C.')
 >>> title_kinds("Director and Manager")
 ['director', 'manager']
 >>> title_kinds("Chief Financial Officer")
@@ -132,12 +134,10 @@ def _ends_sentence(text: str, dot: int) -> bool:
     while j > 0 and not text[j - 1].isspace():
         j -= 1
     token = text[j : dot + 1]
-    if _ABBREV.match(token.lstrip('(“"')):
-        return False
-    if _bare(token) in LEGAL_FORMS:
+    if _bare(token) in LEGAL_FORMS:  # "L.L.C. Blackstone Inc. is": a name, then the next
         nxt = text[dot + 1 : dot + 40].split()
         return bool(nxt) and nxt[0][:1].isupper() and _bare(nxt[0]) not in LEGAL_FORMS
-    return True
+    return not _ABBREV.match(token.lstrip('(“"'))
 
 
 def sentence_start(text: str, pos: int, floor: int = 0) -> int:
@@ -157,18 +157,35 @@ def sentence_start(text: str, pos: int, floor: int = 0) -> int:
     return best
 
 
-def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _table_line_break(text: str, nl: int) -> bool:
+    """True when the line break at ``nl`` ends or begins a table row (a line with a tab)."""
+    before = text.rfind("\n", 0, nl) + 1
+    after = text.find("\n", nl + 1)
+    return "\t" in text[before:nl] or "\t" in text[nl + 1 : after if after >= 0 else len(text)]
+
+
+def sentence_spans(
+    text: str, start: int, end: int, *, wrapped: bool = False
+) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text[start:end]``; paragraphs end sentences.
+
+    With ``wrapped=True`` a single line break does not end a sentence (hard-wrapped
+    plain-text filings), except around table rows (lines with a tab).
 
     Examples
     --------
     >>> t = "Tuspark sold to Beacon Capital Group Inc. (“BCG”) shares. BCG paid."
     >>> [t[a:b] for a, b in sentence_spans(t, 0, len(t))]
     ['Tuspark sold to Beacon Capital Group Inc. (“BCG”) shares.', 'BCG paid.']
+    >>> t = "Gould is the sole shareholder of Georgetown\\nPartners, Inc.\\n\\nNext."
+    >>> [t[a:b] for a, b in sentence_spans(t, 0, len(t), wrapped=True)]
+    ['Gould is the sole shareholder of Georgetown\\nPartners, Inc.', 'Next.']
     """
     out: list[tuple[int, int]] = []
     s = start
     for m in _SENTENCE_END.finditer(text, start, end):
+        if wrapped and m.group(0) == "\n" and not _table_line_break(text, m.start()):
+            continue
         if m.group(0).startswith("\n") or _ends_sentence(text, m.start()):
             e = m.start() + (0 if m.group(0).startswith("\n") else 1)
             if text[s:e].strip():
@@ -307,6 +324,14 @@ def name_before(text: str) -> str | None:
             and not (_bare(tok) in LEGAL_FORMS or _ABBREV.match(tok))
         ):
             break
+        if (
+            picked
+            and tok.endswith(".")
+            and _bare(tok) in LEGAL_FORMS
+            and picked[0][:1].isupper()
+            and _bare(picked[0]) not in LEGAL_FORMS
+        ):
+            break  # "Solutions L.L.C. Blackstone Holdings": the name after the full stop
         if picked and tok.endswith(",") and _bare(picked[0]) not in LEGAL_FORMS:
             break
         if (
@@ -349,7 +374,7 @@ def name_after(text: str) -> str | None:
         if (
             tok.endswith(".")
             and not (_bare(tok) in LEGAL_FORMS and _bare(nxt) in LEGAL_FORMS)
-            and (not _ABBREV.match(tok) or not nxt[:1].isupper())
+            and (not _ABBREV.match(tok) or not nxt[:1].isupper() or _bare(tok) in LEGAL_FORMS)
         ):
             break
     while picked and picked[-1].lower() in _CONNECTORS:
@@ -630,6 +655,30 @@ class Context:
         return key
 
 
+_DESCRIPTION_WORDS = re.compile(
+    r"\b(?:limited|liability|exempted|general|private|public|business|statutory|joint|stock|"
+    r"partnership|company|corporation|trust|fund|S)\b",
+    re.I,
+)
+
+
+def _description_only(name: str) -> bool:
+    """True for a description that is no name: "Delaware limited partnership",
+    "Cayman Islands exempted company".
+
+    Examples
+    --------
+    >>> _description_only("Delaware limited partnership"), _description_only("Leviticus Partners, L.P.")
+    (True, False)
+    """
+    from ownergraph.normalize import jurisdiction
+
+    if not _DESCRIPTION_WORDS.search(name):
+        return False
+    rest = re.sub(r"\s+", " ", _DESCRIPTION_WORDS.sub(" ", name)).strip(" ,")
+    return not rest or jurisdiction(rest).code is not None
+
+
 def _definition_target(ctx: Context, before: str) -> str | None:
     """The entity name a definition parenthesis refers to, from the text before it."""
     before = before.rstrip()
@@ -640,7 +689,7 @@ def _definition_target(ctx: Context, before: str) -> str | None:
     candidates.append(before)
     for cand in candidates:
         name = name_before(cand)
-        if not name or legal_form_only(name):
+        if not name or legal_form_only(name) or _description_only(name):
             continue  # "a Delaware corporation (the “Company”)" names no entity "corporation"
         if has_legal_form(name) or ctx.resolve(name) is not None:
             return name
@@ -667,6 +716,10 @@ def scan_definitions(ctx: Context) -> None:
         begin = sentence_start(text, m.start())
         if text.startswith("(", begin) and begin > 0:
             # a line opening with "(Bermuda) Limited" continues the line before it
+            begin = sentence_start(text, begin - 1)
+        for _ in range(3):  # a hard-wrapped line ("... by Leviticus\nPartners, L.P., a ...")
+            if begin < 2 or text[begin - 1] != "\n" or text[begin - 2] in ".;:\n\t":
+                break
             begin = sentence_start(text, begin - 1)
         target = _definition_target(ctx, text[max(begin, m.start() - 400) : m.start()])
         if target is None:

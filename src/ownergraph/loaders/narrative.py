@@ -50,7 +50,7 @@ from ownergraph.loaders.agreements import (
     parse_exhibit_list,
     parse_mentioned_agreements,
 )
-from ownergraph.loaders.control import parse_control
+from ownergraph.loaders.control import parse_authority, parse_control
 from ownergraph.loaders.items import (
     find_heading_lines,
     parse_amends,
@@ -172,3 +172,6 @@ def _parse(text: str, filing: Filing, document: str) -> None:
         parse_events(ctx, d.start, d.end, d.key)
     if sig_start is not None and sig_end is not None:
         parse_signatures(ctx, sig_start, sig_end)
+        # "By: X, its general partner" blocks run on past capitalised party names
+        auth_end = min([d.start for d in docs if d.start > sig_start] or [len(text)])
+        parse_authority(ctx, sig_start, auth_end)
