@@ -229,11 +229,12 @@ def _make_link(
 
 
 def _mark_look_through(g: nx.DiGraph) -> None:
-    """Mark a parent's report of shares that a subsidiary it controls holds."""
+    """Mark a parent's report of shares that a subsidiary it controls holds (also when
+    that report is a majority stake: each joint filer up a chain reports it)."""
     control = nx.DiGraph((a, b) for a, b, d in g.edges(data=True) if d["link"].passes_whole_stake)
     for a, x, d in list(g.edges(data=True)):
         link: Link = d["link"]
-        if link.passes_whole_stake or link.look_through or link.shares is None:
+        if link.look_through or link.shares is None:
             continue
         if a not in control:
             continue

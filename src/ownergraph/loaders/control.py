@@ -83,7 +83,7 @@ _WHOSE = re.compile(r"\bwhose\s+" + _ROLE + r"\s+(?:is|are|was|were)\s+", re.I)
 #: "X is wholly owned by Y", "X is indirectly controlled by Y and Z"
 _BY = re.compile(
     r"\b(?P<verb>is|are|was|were)\s+(?P<adv>(?:(?:directly|indirectly|ultimately|solely|jointly|"
-    r"wholly|majority|beneficially|and)[\s-]+)*)(?P<what>owned|controlled)\s+"
+    r"wholly|majority|beneficially|and)[\s-]+)*)(?P<what>owned|controlled|managed|advised)\s+"
     r"(?:(?:and|or)\s+(?:controlled|managed|owned)\s+)?by\s+",
     re.I,
 )
@@ -151,7 +151,7 @@ _PRONOUNS = frozenset(
 _DEFINED_TAIL = re.compile(r"\s*\((?:the\s+)?[“\"‘'](?P<term>[^”\"’'()\n]{1,60})[”\"’']\)[\s,]*$")
 _VERB_AHEAD = re.compile(
     r"[\s,]*(?:\([^()\n]{0,60}\)[\s,]*)?(?:is|are|was|were|serves|serve|has|have|owns|holds|"
-    r"may|shall|will|acts|controls)\b",
+    r"acts|controls)\b",
     re.I,
 )
 _TITLES = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+(?P<rest>.+)$")
@@ -294,7 +294,7 @@ def _names_after(ctx: Context, pos: int, limit: int) -> list[_Name]:
             name = re.split(r"\s*\((?:the\s+)?[“\"‘']", name)[0].strip(" ,") or None
         if not name:
             break
-        key = _entity(ctx, name, create=not out)
+        key = _entity(ctx, name)
         if key is None:
             break
         if out and _is_person(ctx, key) != _is_person(ctx, out[0].key):
@@ -318,7 +318,8 @@ def _names_after(ctx: Context, pos: int, limit: int) -> list[_Name]:
 
 
 def _is_person(ctx: Context, key: str) -> bool:
-    return ctx.filing.entities[key].kind == EntityKind.PERSON
+    ent = ctx.filing.entities[key]
+    return ent.kind == EntityKind.PERSON and not has_legal_form(ent.name)
 
 
 def _names_before(ctx: Context, floor: int, pos: int, *, many: bool) -> list[_Name]:
@@ -489,16 +490,23 @@ def _matches(text: str, s0: int, s1: int) -> Iterator[tuple[str, re.Match[str]]]
 def _sentence(ctx: Context, s0: int, s1: int) -> None:
     text = ctx.text
     issuer = ctx.issuer_key()
+    appositives: dict[int, list[_Name]] = {}  # where "X, a subsidiary of Y," ends -> X
     for tag, m in _matches(text, s0, s1):
         verb = (m.groupdict().get("verb") or "").lower()
         plural = verb in {"are", "were"}
         if tag == "over":
             _control_over(ctx, s0, s1, m)
             continue
-        subjects, _relative = _subjects(ctx, s0, m, plural=plural)
+        before = text[s0 : m.start()].rstrip(" ,")
+        if s0 + len(before) in appositives:
+            subjects = appositives[s0 + len(before)]
+        else:
+            subjects, _relative = _subjects(ctx, s0, m, plural=plural)
         objects = _names_after(ctx, m.end(), s1)
         if not subjects or not objects:
             continue
+        if m.groupdict().get("appos"):
+            appositives[objects[-1].end] = subjects
         for obj in objects:
             for subj in subjects:
                 lo, hi = min(subj.start, m.start()), obj.end
@@ -553,7 +561,13 @@ def _by(
     ctx: Context, m: re.Match[str], subj: _Name, obj: _Name, owners: int, lo: int, hi: int
 ) -> None:
     adv = m.group("adv").lower()
-    owned = m.group("what").lower() == "owned"
+    what = m.group("what").lower()
+    owned = what == "owned"
+    if what in {"managed", "advised"}:
+        _add(
+            ctx, obj.key, subj.key, ControlKind.MANAGER, None, lo, hi, direct="indirect" not in adv
+        )
+        return
     direct = not re.search(r"indirectly|ultimately", adv)
     kind: ControlKind
     pct: Decimal | None
