@@ -542,7 +542,11 @@ class Filing(Sourced):
         for n in entity.all_names():
             if n not in existing.all_names():
                 existing.aliases.append(n)
-        if _shouting(existing.name) and not _shouting(entity.name):
+        if (
+            _shouting(existing.name)
+            and not _shouting(entity.name)
+            and existing.name.casefold() == entity.name.casefold()
+        ):
             # EDGAR headers and cover pages often write names in capitals: show the
             # name as the parties write it, keep the capitals as an alias
             existing.aliases = [a for a in existing.aliases if a != entity.name]

@@ -11,7 +11,7 @@ Examples
 --------
 >>> from ownergraph.record import CoverPage, Entity, Filing, Holding, Source
 >>> f = Filing(form="SC 13D", schedule="13D", issuer="i")
->>> _ = f.add_entity(Entity(key="i", name="ACME CORP", aliases=["Acme Corp"]))
+>>> _ = f.add_entity(Entity(key="i", name="ACME CORP", aliases=["Old Name Inc.", "Acme Corp"]))
 >>> _ = f.add_entity(Entity(key="h", name="Holder LP"))
 >>> f.cover_pages.append(CoverPage(number=1, person="h", aggregate=10))
 >>> f.holdings.append(Holding(holder="h", issuer="i", shares=10, source=Source("Item 5", "owns 10")))
@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+from ownergraph.normalize.names import fingerprint
 from ownergraph.record import Filing, _shouting
 
 __all__ = ["fold_restated_holdings", "prefer_written_names", "reconcile"]
@@ -32,7 +33,11 @@ def prefer_written_names(filing: Filing) -> None:
     for entity in filing.entities.values():
         if not _shouting(entity.name):
             continue
-        written = next((a for a in entity.aliases if not _shouting(a)), None)
+        same = fingerprint(entity.name)
+        # a spelling of the same name, never another name (a former name, a short name)
+        written = next(
+            (a for a in entity.aliases if not _shouting(a) and fingerprint(a) == same), None
+        )
         if written is not None:
             entity.aliases = [a for a in entity.aliases if a != written]
             entity.aliases.insert(0, entity.name)
