@@ -830,3 +830,67 @@ def test_item_numbered_cover_layout() -> None:
     assert got == (2542287, 0, 2542287, 0, 2542287)
     assert c.percent_of_class == Decimal("5.30")
     assert c.type_codes == ["IA"]
+
+
+def test_row_number_after_the_percent_caption_is_no_part_of_the_value() -> None:
+    """Capital Group 1994: "... IN ROW 9" then the row number "11" on its own line;
+    the percentage as written is "5.16%", not "11 5.16%"."""
+    text = _page(
+        "X LLC", percent="PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW 9\n  11\n       5.16%\n"
+    ).replace("11 PERCENT", "PERCENT")
+    [c] = _read(text).cover_pages
+    assert c.percent_text == "5.16%"
+    assert c.percent_of_class == Decimal("5.16")
+    # with the parenthesis closed after blanks, the caption still ends there
+    text = _page("X LLC", percent="PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW ( 9 )  7.5%")
+    assert _read(text).cover_pages[0].percent_text == "7.5%"
+
+
+def test_excludes_caption_with_represented_by_amount() -> None:
+    """Towle 2003: "Check if the Aggregate Amount Represented by Amount in Row (11)
+    Excludes Certain Shares (See Instructions) [ ]" is row 12, an unchecked box."""
+    text = _page("X LLC").replace(
+        "10 CHECK IF THE AGGREGATE AMOUNT IN ROW (9) EXCLUDES CERTAIN SHARES [ ]",
+        "10 Check if the Aggregate Amount Represented by Amount in Row (11) Excludes "
+        "Certain Shares (See Instructions) [ ]",
+    )
+    [c] = _read(text).cover_pages
+    assert c.excludes_certain_shares is False
+    assert "excludes_certain_shares" in c.field_sources
+    assert c.aggregate == 1000  # the aggregate row ends where row 12 begins
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Excludes shares beneficially owned by LaSalle\n Investment Management, Inc.", True),
+        ("X", True),
+        ("", False),
+        ("N/A", False),
+        ("[X]", True),
+        ("[ ]", False),
+    ],
+)
+def test_excludes_row_without_a_box_answered_in_words(value: str, expected: bool) -> None:
+    """LaSalle 2010: row 10 has no box, the filer writes "Excludes shares ..."."""
+    text = _page("X LLC").replace(
+        "EXCLUDES CERTAIN SHARES [ ]\n", f"EXCLUDES CERTAIN SHARES*\n\n{value}\n"
+    )
+    [c] = _read(text).cover_pages
+    assert c.excludes_certain_shares is expected
+
+
+def test_basis_stated_in_the_percent_row() -> None:
+    """Towle 2003: "9.66% at 5/19/03 based on 8,460,187 common shares"."""
+    text = _page(
+        "X LLC",
+        percent="PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (9) "
+        "9.66% at 5/19/03 based on 8,460,187 common shares",
+    )
+    [c] = _read(text).cover_pages
+    assert c.percent_of_class == Decimal("9.66")
+    assert c.percent_text == "9.66% at 5/19/03 based on 8,460,187 common shares"
+    assert (c.basis_outstanding, c.basis_as_of) == (8460187, dt.date(2003, 5, 19))
+    assert c.field_sources["basis_outstanding"].quote.endswith("common shares")
+    [c] = _read(_page("X LLC")).cover_pages
+    assert (c.basis_outstanding, c.basis_as_of) == (None, None)

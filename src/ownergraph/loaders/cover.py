@@ -53,7 +53,7 @@ from decimal import Decimal
 
 from ownergraph.loaders.cover_front import ANY_CAPTION as _ANY_FRONT_CAPTION
 from ownergraph.loaders.cover_front import caption_blocks, split_columns
-from ownergraph.loaders.cover_notes import find_footnotes, read_note
+from ownergraph.loaders.cover_notes import find_footnotes, read_note, read_row_basis
 from ownergraph.loaders.cover_rows import ROW_13D, ROW_13G, Page, Row, find_pages
 from ownergraph.loaders.cover_values import (
     FUND_CODES,
@@ -967,6 +967,14 @@ def _read_percent(cover: CoverPage, row: Row, source: Source, warnings: list[str
         return
     cover.percent_text = written
     cover.cite("percent_text", source)
+    # the basis, when the row states it ("9.66% at 5/19/03 based on 8,460,187 shares")
+    basis, as_of = read_row_basis(written)
+    if basis is not None:
+        cover.basis_outstanding = basis
+        cover.cite("basis_outstanding", source)
+        if as_of is not None:
+            cover.basis_as_of = as_of
+            cover.cite("basis_as_of", source)
     value = parse_percent(written)
     if value is None and not re.search(r"(?i)less\s+than|<", written):
         m = re.match(r"(\d{1,3}(?:\.\d+)?|\.\d+)(?![\d,])", written)

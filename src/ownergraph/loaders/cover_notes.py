@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from ownergraph.normalize import parse_date, whole_number
 
-__all__ = ["ClassCount", "NoteFacts", "find_footnotes", "read_note"]
+__all__ = ["ClassCount", "NoteFacts", "find_footnotes", "read_note", "read_row_basis"]
 
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -193,6 +193,41 @@ def read_note(text: str) -> NoteFacts:
                 ClassCount(label, title, int(c.group(1).replace(",", "")), as_of, c.group(0))
             )
     return facts
+
+
+_ROW_BASIS = re.compile(
+    rf"\b(?:based|calculated|computed)\s+(?:up)?on\s+(?:a\s+total\s+of\s+|an?\s+aggregate\s+of\s+|the\s+)?"
+    rf"(?:approximately\s+)?({_NUM})\s+(?:[\w'\-]+\s+){{0,6}}?(?:shares|stock|units)\b",
+    re.I,
+)
+_ROW_DATE = re.compile(rf"\b(?:at|as\s+of|on)\s+({_DATE})", re.I)
+
+
+def read_row_basis(text: str) -> tuple[int | None, dt.date | None]:
+    """The basis of a percentage that the percent-of-class row itself states.
+
+    Some filers write the basis into the row ("9.66% at 5/19/03 based on 8,460,187
+    common shares") instead of a footnote: the number of shares the percentage is
+    based on, and the date it is stated at, when written.
+
+    Examples
+    --------
+    >>> read_row_basis("9.66% at 5/19/03 based on 8,460,187 common shares")
+    (8460187, datetime.date(2003, 5, 19))
+    >>> read_row_basis("5.2% (based on 10,000 shares outstanding as of March 1, 2020)")
+    (10000, datetime.date(2020, 3, 1))
+    >>> read_row_basis("12.2%")
+    (None, None)
+    """
+    flat = re.sub(r"\s+", " ", text)
+    facts = read_note(flat)
+    if facts.basis_outstanding is not None:
+        return facts.basis_outstanding, facts.basis_as_of
+    m = _ROW_BASIS.search(flat)
+    if m is None:
+        return None, None
+    d = _ROW_DATE.search(flat)
+    return whole_number(m.group(1)), parse_date(d.group(1)) if d else None
 
 
 def find_footnotes(text: str, start: int, end: int) -> list[tuple[int, int]]:

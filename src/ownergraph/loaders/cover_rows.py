@@ -181,7 +181,16 @@ _CAPTIONS: list[tuple[str, str]] = [
         + _S
         + r"amount"
         + _S
-        + r"in"
+        # "... Amount Represented by Amount in Row (11) Excludes ..." (some filers)
+        + r"(?:represented"
+        + _S
+        + r"by"
+        + _S
+        + r"(?:the"
+        + _S
+        + r")?amount"
+        + _S
+        + r")?in"
         + _S
         + r"row"
         + r"\s*\(?\s*\d{1,2}\s*\)?"
@@ -214,7 +223,9 @@ _CAPTIONS: list[tuple[str, str]] = [
         + _S
         + r")?(?:row|line)"
         # the row number, when written: never the start of the value ("ROW\t9.2%")
-        + r"(?:\s*\(?\s*\d{1,2}(?!\d|[.,]\d|\s*%)\s*\)?)?",
+        # (blanks after it only before its closing parenthesis: a row number printed
+        # on the next line, "ROW 9\n  11\n  5.16%", is no part of the caption)
+        + r"(?:\s*\(?\s*\d{1,2}(?!\d|[.,]\d|\s*%)(?:\s*\))?)?",
     ),
     ("type", _words("type", "of", "reporting") + _S + r"persons?"),
 ]

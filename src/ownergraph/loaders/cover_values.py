@@ -214,6 +214,10 @@ def read_amount(raw: str) -> tuple[int | None, str | None]:
     return None, f'no whole number in "{first_paragraph(text)[:80]}"'
 
 
+#: the words of a box row without a box that answer its question with yes
+_AFFIRMED = re.compile(r"(?i)(?:x|yes)[.\s]*$|exclud(?:es|ed|ing)\b")
+
+
 def checked(segment: str) -> bool | None:
     """Whether the box in ``segment`` is checked; ``None`` when there is no box.
 
@@ -235,7 +239,9 @@ def checked(segment: str) -> bool | None:
 def read_box(raw: str, which: str | None = None) -> bool | None:
     """A checkbox row: the box of choice ``which`` ("a"/"b") or the row's single box.
 
-    A row with no box at all reads as unchecked when it is otherwise blank.
+    A row with no box at all reads as unchecked, unless its value affirms the
+    question in words: "X", "Yes", or (row 12 / 13G row 10) a statement that
+    begins "Excludes ..." reads as checked.
 
     Examples
     --------
@@ -245,11 +251,18 @@ def read_box(raw: str, which: str | None = None) -> bool | None:
     (False, False)
     >>> read_box("a. / /\\n b. /X/", "b")
     True
+    >>> read_box("\\nExcludes shares beneficially owned by LaSalle Investment Management, Inc.")
+    True
+    >>> read_box("N/A"), read_box("X"), read_box("Yes.")
+    (False, True, True)
     """
     text = raw.replace("\xa0", " ")
     if which is None:
         found = checked(text)
-        return bool(found)
+        if found is None:
+            said = first_paragraph(clean_value(text)).lstrip("*†‡ ")
+            return bool(_AFFIRMED.match(said))
+        return found
     marks = list(re.finditer(r"(?i)(?:\(\s*([ab])\s*\)|(?<![\w])([ab])[.)](?!\w))", text))
     spots: dict[str, re.Match[str]] = {}
     for m in marks:
