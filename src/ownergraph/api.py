@@ -157,6 +157,7 @@ def load_paths(
     """
     from ownergraph.graph.amendments import rebuild_amendment_links
     from ownergraph.graph.build import build_graph
+    from ownergraph.graph.names import rebuild_display_names
     from ownergraph.graph.resolve import IdentityResolver
     from ownergraph.loaders import load_file
 
@@ -168,6 +169,7 @@ def load_paths(
     finally:
         if report.loaded:
             report.amendment_links = rebuild_amendment_links(store)
+            rebuild_display_names(store)
         report.resolved = resolver.resolved + resolver.repointed
         report.store_entities, report.store_holdings = store_counts(store)
     return report
@@ -264,9 +266,11 @@ def labels_for(store: GraphStore, iris: Iterable[URIRef]) -> dict[URIRef, str]:
         if not values:
             continue
         text = (
-            "SELECT ?s (MIN(STR(?l)) AS ?label) WHERE { VALUES ?s { "
+            "SELECT ?s (COALESCE(SAMPLE(?shown), MIN(STR(?l))) AS ?label) WHERE { VALUES ?s { "
             + values
-            + " } ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } GROUP BY ?s"
+            + " } ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l"
+            + " OPTIONAL { ?s <https://w3id.org/ownergraph/ontology#displayName> ?shown } }"
+            + " GROUP BY ?s"
         )
         for s, label in store.query(text):  # type: ignore[misc]
             out[URIRef(str(s))] = str(label)

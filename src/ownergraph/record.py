@@ -65,6 +65,8 @@ __all__ = [
     "Source",
     "Sourced",
     "Transaction",
+    "is_placeholder_name",
+    "placeholder_name",
 ]
 
 
@@ -467,6 +469,22 @@ class Document:
     filename: str | None = None
     description: str | None = None
     sequence: int | None = None
+
+
+def placeholder_name(cik: str) -> str:
+    """The name given to a filer known only by its CIK (no name in the document).
+
+    Examples
+    --------
+    >>> placeholder_name("102909"), is_placeholder_name("EDGAR filer CIK 102909")
+    ('EDGAR filer CIK 102909', True)
+    """
+    return f"EDGAR filer CIK {cik}"
+
+
+def is_placeholder_name(name: str) -> bool:
+    """True for a name made by :func:`placeholder_name`, never a real name."""
+    return name.startswith("EDGAR filer CIK ") and name[16:].strip().isdigit()
 
 
 def _shouting(name: str) -> bool:

@@ -41,7 +41,9 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?e ?label ?name ?fp WHERE {{
   ?e <{OG}fingerprint> ?fp .
-  OPTIONAL {{ ?e rdfs:label ?label }}
+  OPTIONAL {{ ?e <{OG}displayName> ?shown }}
+  OPTIONAL {{ ?e rdfs:label ?any_label }}
+  BIND(COALESCE(?shown, ?any_label) AS ?label)
   OPTIONAL {{ {{ ?e rdfs:label ?name }} UNION {{ ?e skos:altLabel ?name }}
               UNION {{ ?e <{OG}shortName> ?name }} }}
 }}

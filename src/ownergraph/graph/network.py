@@ -113,7 +113,7 @@ _ENTITIES = (
 SELECT ?e ?p ?o WHERE {
   ?e og:fingerprint ?fp .
   ?e ?p ?o .
-  VALUES ?p { rdfs:label skos:altLabel og:shortName og:kind og:cik og:lei og:cusip6
+  VALUES ?p { rdfs:label og:displayName skos:altLabel og:shortName og:kind og:cik og:lei og:cusip6
               og:jurisdictionCode og:citizenshipCode og:noControllingHolder rdf:type }
 }"""
 )
@@ -327,7 +327,9 @@ def _add_entities(net: nx.MultiDiGraph, source: Source) -> None:
         n = net.nodes[key]
         prop, value = str(p), python_value(o)
         local = prop.rsplit("#", 1)[-1]
-        if local == "label" and prop.endswith("rdf-schema#label"):
+        if local == "displayName":
+            n["display_name"] = str(value)
+        elif local == "label" and prop.endswith("rdf-schema#label"):
             if n["label"] is None or str(value) < n["label"]:
                 n["label"] = str(value)
             _add_sorted(n["names"], str(value))
@@ -357,7 +359,10 @@ def _add_entities(net: nx.MultiDiGraph, source: Source) -> None:
         if str(e) in net:
             _add_sorted(net.nodes[str(e)]["cusips"], str(cusip))
     for key, n in net.nodes(data=True):
-        if n["label"] is None:
+        shown = n.pop("display_name", None)
+        if shown is not None:
+            n["label"] = shown  # the name the latest filing uses (graph.names)
+        elif n["label"] is None:
             n["label"] = key.rsplit("/", 1)[-1]
 
 

@@ -401,8 +401,12 @@ class _Reader:
 
     def entities(self) -> None:
         for iri, props in self.t["entity"].items():
-            label = props.text(RDFS.label) or iri.rsplit("/", 1)[-1]
-            aliases = sorted({str(a) for a in props.all(SKOS.altLabel)} - {label})
+            # the name the latest filing uses when filings differ (graph.names)
+            label = props.text(OG.displayName) or props.text(RDFS.label) or iri.rsplit("/", 1)[-1]
+            names = {str(a) for a in props.all(SKOS.altLabel)} | {
+                str(a) for a in props.all(RDFS.label)
+            }
+            aliases = sorted(names - {label})
             details = [("Identifier", iri), *_rows(props, _ENTITY_FIELDS)]
             self.view.nodes[iri] = VNode(
                 iri, label, _node_kind(props), details, aliases, [], self.sources_of(iri)

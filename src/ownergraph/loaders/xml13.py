@@ -88,6 +88,7 @@ from ownergraph.record import (
     ShareClass,
     Signature,
     Source,
+    placeholder_name,
 )
 
 __all__ = ["ITEM_TITLES_13D", "ITEM_TITLES_13G", "parse"]
@@ -663,7 +664,7 @@ class _Reader:
                     match.cik = cik
                     match.cite("cik", self.src("filerCredentials, cik", cik))
             if match is None:
-                name = hint or f"EDGAR filer CIK {cik}"
+                name = hint or placeholder_name(cik)
                 match = self.put(
                     Entity(
                         key=entity_key(hint) if hint else f"cik-{int(cik)}",
