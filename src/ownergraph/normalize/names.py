@@ -63,6 +63,22 @@ def clean_name(name: str) -> str:
     return name.strip(" \t\n,;:*_")
 
 
+_DEFINED_TERM = re.compile(r"\(\s*(?:the\s+)?[\"“'‘][^()]*\)|\[[^\[\]]*\]", re.IGNORECASE)
+
+
+def _without_defined_terms(name: str) -> str:
+    """``name`` without a defined term in brackets ('(the “Company”)', '[See Item 2]').
+
+    Other bracketed words stay: they tell parties apart ("Parallel (DT) Fund").
+
+    Examples
+    --------
+    >>> _without_defined_terms('Tuspark Innovation Venture Ltd. (“Tuspark”)')
+    'Tuspark Innovation Venture Ltd.'
+    """
+    return _DEFINED_TERM.sub(" ", name).strip()
+
+
 def fingerprint(name: str) -> str:
     """An order-free, case-free key of ``name`` with legal-form spellings folded.
 
@@ -78,9 +94,13 @@ def fingerprint(name: str) -> str:
     True
     >>> fingerprint("ARCH Venture Partners XII, L.P.") == fingerprint("ARCH Venture Partners XII, LLC")
     False
+    >>> fingerprint("Thomas H. Lee Parallel (DT) Fund VI, L.P.") == fingerprint("Thomas H. Lee Parallel Fund VI, L.P.")
+    False
+    >>> fingerprint("ASA (Bermuda) Limited") == fingerprint("ASA BERMUDA LTD")
+    True
     """
-    cleaned = clean_name(name)[:MAX_NAME]
-    fp = fingerprints.generate(cleaned)
+    cleaned = _without_defined_terms(clean_name(name)[:MAX_NAME])
+    fp = fingerprints.generate(cleaned, keep_brackets=True)
     if not fp:
         fp = re.sub(r"\s+", " ", cleaned.lower()).strip() or "unnamed"
     return str(fp)
@@ -98,8 +118,8 @@ def entity_key(name: str) -> str:
     >>> entity_key("Tuspark Innovation Venture Ltd.")
     'tuspark-innovation-venture-ltd'
     """
-    cleaned = clean_name(name)[:MAX_NAME]
-    base = fingerprints.generate(cleaned, keep_order=True) or cleaned.lower()
+    cleaned = _without_defined_terms(clean_name(name)[:MAX_NAME])
+    base = fingerprints.generate(cleaned, keep_order=True, keep_brackets=True) or cleaned.lower()
     slug = re.sub(r"[^a-z0-9]+", "-", str(base).lower()).strip("-")
     return slug or "unnamed"
 
