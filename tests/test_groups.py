@@ -80,18 +80,35 @@ def test_moneygram_group_counted_once_and_not_summed_by_show() -> None:
     )
     store = api.open_store(None)
     assert not api.load_paths(store, [path]).failed
-    total = api.run_query(store, "issuer-total", {"issuer": "MoneyGram"}).rows[0]
+    total = api.run_query(store, "issuer-total", {"issuer": "MoneyGram International"}).rows[0]
     # the largest aggregate on the cover pages: Thomas H. Lee Advisors, LLC, 36,332,270
     assert total["total_shares"] == 36_332_270
-    holdings = api.run_query(store, "holdings", {"issuer": "MoneyGram"}).rows
+    holdings = api.run_query(store, "holdings", {"issuer": "MoneyGram International"}).rows
     assert sum(int(r["shares"]) for r in holdings) > total["total_shares"]
-    page = analytics_api.show(store, "MoneyGram")
+    page = analytics_api.show(store, "MoneyGram International")
     data = page.to_json_data()
     text = page.to_json()
     assert str(sum(int(r["shares"]) for r in holdings)) not in text  # show lists, never sums
     assert data
-    report = analytics_api.chain(store, "MoneyGram")
+    report = analytics_api.chain(store, "MoneyGram International")
     for p in report.paths:
         for m in ("effective_percent", "effective_percent_of_total"):
             v = getattr(p, m, None)
             assert v is None or v <= 100
+
+
+def test_a_fund_named_after_the_issuer_makes_the_short_name_ambiguous() -> None:
+    # "THL Equity Fund VI Investors (MoneyGram), LLC" keeps its bracketed word, so a bare
+    # "MoneyGram" names two entities: a did-you-mean list, never a silent pick
+    import pytest
+
+    from ownergraph.graph.lookup import AmbiguousEntityError, resolve_entity
+
+    path = corpus_file(
+        "orgron__SC13D-A__20120221__0000909518-12-000080__THOMAS_H_LEE_ADVISORS_LLC__MONEYGRAM_INTERNATIONAL_INC.txt"
+    )
+    store = GraphStore.open(None)
+    assert not api.load_paths(store, [path]).failed
+    with pytest.raises(AmbiguousEntityError, match="did you mean"):
+        resolve_entity(store, "MoneyGram")
+    assert resolve_entity(store, "MoneyGram International").label.upper().startswith("MONEYGRAM")
