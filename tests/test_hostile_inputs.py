@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +24,7 @@ from ownergraph.loaders import load_bytes, load_file
 from ownergraph.record import Filing
 
 from .corpus import SEED, corpus_file
+from .listener import Listener
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 
@@ -163,37 +162,6 @@ def test_entity_bomb_is_refused_quickly() -> None:
     assert time.monotonic() - start < 5
 
 
-class _Listener:
-    """A local TCP socket that records every connection made to it."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(8)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self.connections = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.connections += 1
-            conn.close()
-
-    def close(self) -> int:
-        time.sleep(0.3)
-        self._stop.set()
-        self._thread.join()
-        self.sock.close()
-        return self.connections
-
-
 def _xml(prolog: str, issuer: str, person: str) -> str:
     return f"""<?xml version="1.0"?>
 {prolog}
@@ -253,7 +221,7 @@ def test_external_entities_are_never_read_or_fetched(tmp_path: Path) -> None:
     marker_file.write_text(marker)
     dtd_file = tmp_path / "evil.dtd"
     dtd_file.write_text(f'<!ENTITY m "{marker}">')
-    listener = _Listener()
+    listener = Listener()
     outcomes: dict[str, str] = {}
     try:
         for label, xml in _variants(marker_file, dtd_file, listener.port).items():

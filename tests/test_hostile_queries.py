@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +16,7 @@ from ownergraph.errors import QueryError
 from ownergraph.graph.store import GraphStore
 
 from .corpus import SEED
+from .listener import Listener
 
 INJECTION = "x' } ; DROP ALL ; #"
 
@@ -121,35 +119,6 @@ def test_update_with_parameters_is_refused(store: GraphStore) -> None:
 # -- LOAD and SERVICE: never, even with --allow-update ------------------------------
 
 
-class _Listener:
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(8)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self.connections = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.connections += 1
-            conn.close()
-
-    def close(self) -> int:
-        time.sleep(0.3)
-        self._stop.set()
-        self._thread.join()
-        self.sock.close()
-        return self.connections
-
-
 def _network_queries(port: int) -> dict[str, str]:
     url = f"http://127.0.0.1:{port}"
     return {
@@ -167,7 +136,7 @@ def _network_queries(port: int) -> dict[str, str]:
 
 
 def test_load_and_service_are_refused_and_never_connect(tmp_path: Path) -> None:
-    listener = _Listener()
+    listener = Listener()
     store = api.open_store(None)
     try:
         for label, text in _network_queries(listener.port).items():
