@@ -270,3 +270,8 @@ def test_every_source_quote_stands_in_the_seed(seed_store: GraphStore) -> None:
     for r in sources:
         quoted(r["quote"])
         assert r["section"], r
+
+
+def test_notice_person_role_is_named_not_the_caption(seed_store: GraphStore) -> None:
+    chiang = one(rows(seed_store, "roles"), person="Mike Chiang")
+    assert chiang["role"] == "Person authorized to receive notices and communications"

@@ -428,9 +428,7 @@ def _split_joint_contacts(groups: list[list[str]]) -> list[list[str]]:
 
 
 def _read_notice(text: str, filing: Filing, block: tuple[int, int, int], document: str) -> None:
-    s, e, cap = block
-    caption_end = text.find(")", cap)
-    caption = _one_line(text[cap : caption_end if caption_end > 0 else cap + 120]).strip("()")
+    s, e, _ = block
     src = _src(_FRONT, text, s, e, document)
     lines = text[s:e].split("\n")
     for column in _split_joint_contacts(_notice_groups(lines)):
@@ -509,7 +507,8 @@ def _read_notice(text: str, filing: Filing, block: tuple[int, int, int], documen
                 Entity(key=entity_key(firm), name=firm, kind=EntityKind.COMPANY, source=src)
             )
             org_key = org.key
-        role_title = title or ("Esq." if esq else caption)
+        # no title written: the role is what the cover page asks for, not its caption
+        role_title = title or ("Esq." if esq else NOTICE_ROLE)
         kinds = ["notice contact"] + (["counsel"] if esq else [])
         filing.roles.append(
             Role(
@@ -525,6 +524,9 @@ def _read_notice(text: str, filing: Filing, block: tuple[int, int, int], documen
             filing.notice_person = person.key
             filing.cite("notice_person", src)
 
+
+#: the role of the person the front matter names for notices, when no title is written
+NOTICE_ROLE = "Person authorized to receive notices and communications"
 
 _ADS_RATIO = re.compile(
     r"(?:each|every|one)\s+(?:ADS|American\s+Depositary\s+Share)s?\s*(?:\([^)]{0,20}\)\s*)?"
