@@ -156,6 +156,26 @@ class ChainReport:
         return _rich_chains(self)
 
 
+def _figures(of_class: Any, of_total: Any, of_voting: Any, class_words: str) -> str:
+    """The stated percentages, e.g. "11.4% of class, 8.0% of voting power" ("" if none).
+
+    Examples
+    --------
+    >>> _figures(Decimal("11.4"), None, Decimal("8.0"), "class")
+    '11.4% of class, 8.0% of voting power'
+    """
+    parts = [
+        f"{value}% of {what}"
+        for value, what in (
+            (of_class, class_words),
+            (of_total, "all shares"),
+            (of_voting, "voting power"),
+        )
+        if value is not None
+    ]
+    return ", ".join(parts)
+
+
 def _rich_chains(report: ChainReport) -> Any:
     from rich.console import Group
     from rich.markup import escape
@@ -167,32 +187,27 @@ def _rich_chains(report: ChainReport) -> Any:
         return Text(f"Nothing in the store {what} {report.entity.label}.")
     parts: list[Any] = [Text(report.title, style="bold")]
     for i, p in enumerate(report.to_json_data(), 1):
-        eff = [
-            f"{p['effective_percent']}% of the class" if p["effective_percent"] is not None else "",
-            f"{p['effective_percent_of_total']}% of all shares"
-            if p["effective_percent_of_total"] is not None
-            else "",
-            f"{p['effective_percent_of_voting']}% of voting power"
-            if p["effective_percent_of_voting"] is not None
-            else "",
-        ]
-        figures = ", ".join(e for e in eff if e) or "not stated"
+        figures = (
+            _figures(
+                p["effective_percent"],
+                p["effective_percent_of_total"],
+                p["effective_percent_of_voting"],
+                "the class",
+            )
+            or "not stated"
+        )
         tree = Tree(
             f"[bold]Path {i}[/]: ultimate controller [bold]{escape(p['ultimate_controller'])}[/];"
             f" effective look-through {escape(figures)}"
         )
         node = tree.add(escape(p["path"][0]))
         for lk in p["links"]:
-            pct = [
-                f"{lk['percent_of_class']}% of class" if lk["percent_of_class"] is not None else "",
-                f"{lk['percent_of_total']}% of all shares"
-                if lk["percent_of_total"] is not None
-                else "",
-                f"{lk['percent_of_voting']}% of voting power"
-                if lk["percent_of_voting"] is not None
-                else "",
-            ]
-            stake = ", ".join(x for x in pct if x) or "percentage not stated"
+            stake = (
+                _figures(
+                    lk["percent_of_class"], lk["percent_of_total"], lk["percent_of_voting"], "class"
+                )
+                or "percentage not stated"
+            )
             passes = "; passes on the whole stake" if lk["passes_whole_stake"] else ""
             filing = f" [dim]({escape(str(lk['filing']))})[/]" if lk["filing"] else ""
             node = node.add(
