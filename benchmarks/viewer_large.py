@@ -22,10 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from ownergraph import api
-from ownergraph.graph.browser import CHROMIUM, HEADLESS_ARGS
 from ownergraph.graph.build import build_graph
 from ownergraph.graph.store import GraphStore
-from ownergraph.graph.viewer import write_viewer
 from ownergraph.record import (
     ControlKind,
     ControlLink,
@@ -38,6 +36,8 @@ from ownergraph.record import (
     ShareClass,
     Source,
 )
+from ownergraph.viewer.browser import CHROMIUM, HEADLESS_ARGS
+from ownergraph.viewer.page import write_viewer
 
 #: new nodes per filing: issuer, class, holder, parent, top, 3 directors (+ 1 fund per 20)
 NODES_PER_FILING = 8.05

@@ -7,7 +7,7 @@ cover-page values extracted against those present, and the time per file. A valu
 *present* when its caption stands in the file (rows 6-11 and 13 of the cover page, in
 text or HTML), or its element (structured XML); *extracted* counts the cover pages on
 which the loader filled it, capped at the number present. Failures are listed by reason.
-*verified / stated* is the stricter measure of :mod:`ownergraph.loaders.cover_check`:
+*verified / stated* is the stricter measure of :mod:`ownergraph.loaders.check`:
 values the documents state (a caption opening its line before Item 1, or an XML element
 of a reporting person, holding a value) against extracted values whose cited quote reads
 back the same. ``*.metadata.json`` files (headers converted to JSON by the repository that stored the
@@ -30,10 +30,10 @@ from rich.table import Table
 
 from ownergraph.errors import LoadError
 from ownergraph.loaders import load_file
-from ownergraph.loaders.cover_check import check_file, stated_values
-from ownergraph.loaders.decode import decode
-from ownergraph.loaders.detect import detect_format
-from ownergraph.loaders.sgml_documents import split_submission, unwrap
+from ownergraph.loaders.check import check_file, stated_values
+from ownergraph.loaders.formats.decode import decode
+from ownergraph.loaders.formats.detect import detect_format
+from ownergraph.loaders.formats.sgml_documents import split_submission, unwrap
 from ownergraph.record import CoverPage, Filing
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "filings"
@@ -223,7 +223,7 @@ def main(argv: list[str]) -> int:
     if total.misread:
         console.print(
             f"[b]{len(total.misread)} cover values misread or not extracted[/b] "
-            "(quote check and stated-value count of ownergraph.loaders.cover_check):"
+            "(quote check and stated-value count of ownergraph.loaders.check):"
         )
         for line in total.misread:
             console.print("  " + line, highlight=False)

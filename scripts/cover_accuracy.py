@@ -1,9 +1,9 @@
 """How many cover-page values the cover reader extracts from the real corpus.
 
-Runs :func:`ownergraph.loaders.cover.parse_cover_pages` over the primary document of
+Runs :func:`ownergraph.loaders.sections.cover.parse_cover_pages` over the primary document of
 every non-XML corpus file (full submissions are split into documents, HTML converted
-with :func:`ownergraph.loaders.htmltext.html_to_text`, plain text with
-:func:`ownergraph.loaders.text.text_to_filing_text`) and prints, per format, the
+with :func:`ownergraph.loaders.formats.htmltext.html_to_text`, plain text with
+:func:`ownergraph.loaders.formats.text.text_to_filing_text`) and prints, per format, the
 reporting persons found and how many of rows 7-11, the percentage and the citizenship
 were extracted among those whose caption is present, then every miss.
 
@@ -17,13 +17,13 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from ownergraph.loaders.cover import parse_cover_pages, parse_front_matter
-from ownergraph.loaders.cover_rows import find_pages
-from ownergraph.loaders.decode import decode
-from ownergraph.loaders.htmltext import html_to_text
-from ownergraph.loaders.markdown import markdown_to_text
-from ownergraph.loaders.sgml_documents import split_submission
-from ownergraph.loaders.text import text_to_filing_text
+from ownergraph.loaders.formats.decode import decode
+from ownergraph.loaders.formats.htmltext import html_to_text
+from ownergraph.loaders.formats.markdown import markdown_to_text
+from ownergraph.loaders.formats.sgml_documents import split_submission
+from ownergraph.loaders.formats.text import text_to_filing_text
+from ownergraph.loaders.sections.cover import parse_cover_pages, parse_front_matter
+from ownergraph.loaders.sections.cover_rows import find_pages
 from ownergraph.record import Filing
 
 FIELDS = {

@@ -21,10 +21,10 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from ownergraph.loaders.cover import parse_cover_pages, parse_front_matter
-from ownergraph.loaders.decode import decode
-from ownergraph.loaders.detect import detect_format
-from ownergraph.loaders.htmltext import html_to_text
+from ownergraph.loaders.formats.decode import decode
+from ownergraph.loaders.formats.detect import detect_format
+from ownergraph.loaders.formats.htmltext import html_to_text
+from ownergraph.loaders.sections.cover import parse_cover_pages, parse_front_matter
 from ownergraph.record import Filing
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "filings"

@@ -9,7 +9,8 @@ from decimal import Decimal
 
 import pytest
 
-from ownergraph import analytics_api, api
+from ownergraph import api
+from ownergraph.api import analytics as analytics_api
 from ownergraph.graph.analytics import ancestors, chains, link_graph, ultimate_controllers
 from ownergraph.graph.lookup import resolve_entity
 from ownergraph.graph.network import project

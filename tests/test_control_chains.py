@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from ownergraph import analytics_api, api
+from ownergraph import api
+from ownergraph.api import analytics as analytics_api
 from ownergraph.loaders import load_file
-from ownergraph.loaders.control import parse_control
-from ownergraph.loaders.mentions import Context, legal_form_only, scan_definitions
+from ownergraph.loaders.sections.control import parse_control
+from ownergraph.loaders.sections.mentions import Context, legal_form_only, scan_definitions
 from ownergraph.record import ControlKind, Filing
 
 from .corpus import corpus_file, corpus_files

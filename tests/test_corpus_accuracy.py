@@ -9,7 +9,7 @@ percentage and the citizenship that was extracted is checked:
   offsets (text and HTML: the *filing text* the loader read, rebuilt here the way the
   loader builds it; structured XML: the element text, so the quote must stand in the XML);
 * the value equals the value re-read from the quote by the independent little reader
-  of :mod:`ownergraph.loaders.cover_check` (share-count digits, percentage digits, citizenship text), which knows nothing
+  of :mod:`ownergraph.loaders.check` (share-count digits, percentage digits, citizenship text), which knows nothing
   of the cover reader's rules.
 
 An aggregate test then counts, independently of the cover reader, the values the
@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from ownergraph.loaders.cover_check import FileCheck, check_file, stated_values
+from ownergraph.loaders.check import FileCheck, check_file, stated_values
 
 from .corpus import CORPUS, corpus_files, require_corpus
 

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from ownergraph.loaders.cover import parse_cover_pages, parse_front_matter
-from ownergraph.loaders.decode import decode
-from ownergraph.loaders.htmltext import html_to_text
-from ownergraph.loaders.markdown import markdown_to_text
-from ownergraph.loaders.sgml_documents import split_submission
-from ownergraph.loaders.text import text_to_filing_text
+from ownergraph.loaders.formats.decode import decode
+from ownergraph.loaders.formats.htmltext import html_to_text
+from ownergraph.loaders.formats.markdown import markdown_to_text
+from ownergraph.loaders.formats.sgml_documents import split_submission
+from ownergraph.loaders.formats.text import text_to_filing_text
+from ownergraph.loaders.sections.cover import parse_cover_pages, parse_front_matter
 from ownergraph.record import CoverPage, EntityKind, Filing, Money
 
 from .corpus import SEED, corpus_file

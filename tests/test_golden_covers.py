@@ -26,8 +26,8 @@ from typing import NamedTuple
 import pytest
 
 from ownergraph.loaders import load_file
-from ownergraph.loaders.decode import decode
-from ownergraph.loaders.sgml_documents import split_submission
+from ownergraph.loaders.formats.decode import decode
+from ownergraph.loaders.formats.sgml_documents import split_submission
 from ownergraph.record import Filing
 
 from .corpus import corpus_file

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ownergraph import analytics_api, api
+from ownergraph import api
+from ownergraph.api import analytics as analytics_api
 from ownergraph.graph.build import build_graph
 from ownergraph.graph.store import GraphStore
 from ownergraph.ontology import OG

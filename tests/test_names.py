@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ownergraph import api
-from ownergraph.analytics_api import chain
+from ownergraph.api.analytics import chain
 from ownergraph.graph.names import _choose, display_names
 from ownergraph.graph.store import GraphStore
 

@@ -49,8 +49,8 @@ def test_virgin_galactic_officers_query() -> None:
 
 import re  # noqa: E402
 
-from ownergraph.loaders.mentions import Context  # noqa: E402
-from ownergraph.loaders.officers import parse_officers  # noqa: E402
+from ownergraph.loaders.sections.mentions import Context  # noqa: E402
+from ownergraph.loaders.sections.officers import parse_officers  # noqa: E402
 from ownergraph.record import EntityKind, Filing, Role  # noqa: E402
 
 from .corpus import corpus_files, require_corpus  # noqa: E402

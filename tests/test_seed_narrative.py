@@ -12,9 +12,9 @@ from decimal import Decimal
 import pytest
 
 from ownergraph.loaders import load_file
-from ownergraph.loaders.cover import share_class_key
-from ownergraph.loaders.markdown import markdown_to_text
-from ownergraph.loaders.narrative import parse_narrative
+from ownergraph.loaders.formats.markdown import markdown_to_text
+from ownergraph.loaders.sections.cover import share_class_key
+from ownergraph.loaders.sections.narrative import parse_narrative
 from ownergraph.normalize import entity_key
 from ownergraph.record import ControlKind, EntityKind, Filing, Source, Sourced
 

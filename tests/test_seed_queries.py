@@ -13,7 +13,7 @@ import pytest
 
 from ownergraph import api
 from ownergraph.graph.store import GraphStore
-from ownergraph.loaders.markdown import markdown_to_text
+from ownergraph.loaders.formats.markdown import markdown_to_text
 
 from .corpus import SEED
 

@@ -16,8 +16,6 @@ from ownergraph.cli import cli
 from ownergraph.errors import QueryError
 from ownergraph.graph.build import build_graph
 from ownergraph.graph.store import GraphStore
-from ownergraph.graph.viewer import CSP, ViewerError, json_for_script, render_viewer, write_viewer
-from ownergraph.graph.viewer_data import read_view
 from ownergraph.record import (
     ControlKind,
     ControlLink,
@@ -27,6 +25,8 @@ from ownergraph.record import (
     Filing,
     Source,
 )
+from ownergraph.viewer.data import read_view
+from ownergraph.viewer.page import CSP, ViewerError, json_for_script, render_viewer, write_viewer
 
 HOSTILE_NAME = 'Evil <img src=x onerror="window.__pwned=1"> Holdings Ltd.'
 HOSTILE_PARENT = "</script><script>window.__pwned=2</script> Parent Co"

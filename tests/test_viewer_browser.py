@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 from ownergraph import api
-from ownergraph.graph.browser import CHROMIUM, HEADLESS_ARGS
 from ownergraph.graph.store import GraphStore
-from ownergraph.graph.viewer import render_viewer, write_viewer
+from ownergraph.viewer.browser import CHROMIUM, HEADLESS_ARGS
+from ownergraph.viewer.page import render_viewer, write_viewer
 
 from .corpus import REPO
 from .test_viewer import HOSTILE_NAME, hostile_store

@@ -14,8 +14,8 @@ import pytest
 
 from ownergraph.errors import LoadError, NotAFilingError
 from ownergraph.loaders import load_file
-from ownergraph.loaders.edgar_codes import edgar_location
-from ownergraph.loaders.xml13 import parse
+from ownergraph.loaders.formats.edgar_codes import edgar_location
+from ownergraph.loaders.formats.xml13 import parse
 from ownergraph.record import ControlKind, EntityKind, Filing
 
 from .corpus import corpus_file, corpus_files

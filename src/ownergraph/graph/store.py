@@ -34,7 +34,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from ownergraph.errors import StoreError
-from ownergraph.sparql_guard import refuse_network
+from ownergraph.queries.guard import refuse_network
 
 __all__ = ["DEFAULT_STORE", "GraphDataError", "GraphStore", "default_store_path"]
 
@@ -236,7 +236,7 @@ class GraphStore:
     def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
         """Run a SPARQL query over the union of all graphs, values bound, never spliced.
 
-        A query using ``SERVICE`` or ``LOAD`` is refused (:mod:`ownergraph.sparql_guard`):
+        A query using ``SERVICE`` or ``LOAD`` is refused (:mod:`ownergraph.queries.guard`):
         Oxigraph would otherwise reach the network.
         """
         refuse_network(text, "query")

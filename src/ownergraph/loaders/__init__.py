@@ -6,7 +6,7 @@ dispatches. Every failure is a :class:`~ownergraph.errors.LoadError` naming the 
 """
 
 from ownergraph.loaders.base import DEFAULT_MAX_BYTES, load_bytes, load_file
-from ownergraph.loaders.decode import decode
-from ownergraph.loaders.detect import detect_format
+from ownergraph.loaders.formats.decode import decode
+from ownergraph.loaders.formats.detect import detect_format
 
 __all__ = ["DEFAULT_MAX_BYTES", "decode", "detect_format", "load_bytes", "load_file"]

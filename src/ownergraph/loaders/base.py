@@ -24,9 +24,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ownergraph.errors import InputTooLargeError, LoadError, NotAFilingError
-from ownergraph.loaders.decode import decode, looks_binary
-from ownergraph.loaders.detect import detect_format
-from ownergraph.loaders.reconcile import reconcile
+from ownergraph.loaders.formats.decode import decode, looks_binary
+from ownergraph.loaders.formats.detect import detect_format
+from ownergraph.loaders.sections.reconcile import reconcile
 from ownergraph.record import Filing
 
 __all__ = [
@@ -42,11 +42,11 @@ DEFAULT_MAX_BYTES = int(os.environ.get("OWNERGRAPH_MAX_BYTES", 50 * 1024 * 1024)
 
 #: format name -> module that holds its ``parse`` function
 PARSERS = {
-    "markdown": "ownergraph.loaders.markdown",
-    "xml": "ownergraph.loaders.xml13",
-    "html": "ownergraph.loaders.html",
-    "sgml": "ownergraph.loaders.sgml",
-    "text": "ownergraph.loaders.text",
+    "markdown": "ownergraph.loaders.formats.markdown",
+    "xml": "ownergraph.loaders.formats.xml13",
+    "html": "ownergraph.loaders.formats.html",
+    "sgml": "ownergraph.loaders.formats.sgml",
+    "text": "ownergraph.loaders.formats.text",
 }
 
 

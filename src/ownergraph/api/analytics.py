@@ -1,0 +1,527 @@
+"""Library calls behind ``ownergraph chain`` and ``ownergraph show``.
+
+Each command is one call here: :func:`chain` returns a :class:`ChainReport`,
+:func:`show` an :class:`EntityPage`; both render themselves as tables (rich / CSV) and
+JSON.
+
+Examples
+--------
+>>> from ownergraph import api
+>>> store = api.open_store(None)
+>>> _ = api.load_paths(store, [api.example_path()])
+>>> report = chain(store, "21Vianet Group")
+>>> [p["path"] for p in report.to_json_data()]
+[['Tus-Holdings Co., Ltd.', 'Tuspark Innovation Venture Ltd.', '21Vianet Group, Inc.']]
+>>> report.to_json_data()[0]["effective_percent"]
+Decimal('11.4')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from rdflib import URIRef
+
+from ownergraph.api.answers import labels_for
+from ownergraph.errors import QueryError
+from ownergraph.graph.analytics import ChainPath, chains, link_graph
+from ownergraph.graph.lookup import EntityMatch, resolve_entity
+from ownergraph.graph.network import project
+from ownergraph.graph.store import GraphStore
+from ownergraph.output import Table, json_value, python_value, to_csv
+
+__all__ = ["ChainReport", "EntityPage", "chain", "percent", "show"]
+
+
+def percent(value: Decimal | None) -> Decimal | None:
+    """A percentage shown with at least one decimal place (exact: ``11`` -> ``11.0``).
+
+    Examples
+    --------
+    >>> percent(Decimal("11")), percent(Decimal("11.40")), percent(None)
+    (Decimal('11.0'), Decimal('11.40'), None)
+    """
+    if value is None:
+        return None
+    exp = value.as_tuple().exponent
+    if isinstance(exp, int) and exp > -1:
+        return value.quantize(Decimal("0.1"))
+    return value
+
+
+@dataclass
+class ChainReport:
+    """The chains of one entity."""
+
+    entity: EntityMatch
+    direction: str
+    as_of: dt.date | None
+    paths: list[ChainPath] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        """A heading for the table."""
+        way = "up to its ultimate controllers" if self.direction == "up" else "down"
+        when = f", as of {self.as_of.isoformat()}" if self.as_of else ""
+        return f"Chains of {self.entity.label} {way}{when}"
+
+    def to_json_data(self) -> list[dict[str, Any]]:
+        """A list of paths: ``path``, ``links``, ``effective_percent``,
+        ``ultimate_controller`` and more (see the command's help)."""
+        out: list[dict[str, Any]] = []
+        for p in self.paths:
+            out.append(
+                {
+                    "path": list(p.labels),
+                    "links": [
+                        {
+                            "from": lk.upper_label,
+                            "to": lk.lower_label,
+                            "kind": lk.kind,
+                            "percent_of_class": percent(lk.percent_of_class),
+                            "percent_of_total": percent(lk.percent_of_total),
+                            "percent_of_voting": percent(lk.percent_of_voting),
+                            "passes_whole_stake": lk.passes_whole_stake,
+                            "shares": lk.shares,
+                            "share_class": lk.share_class,
+                            "filing": lk.filing_label or lk.filing,
+                            "filing_iri": lk.filing,
+                            "section": lk.section,
+                            "quote": lk.quote,
+                        }
+                        for lk in p.links
+                    ],
+                    "effective_percent": percent(p.effective_percent),
+                    "effective_percent_of_total": percent(p.effective_percent_of_total),
+                    "effective_percent_of_voting": percent(p.effective_percent_of_voting),
+                    "economic_percent": percent(p.economic_percent),
+                    "ultimate_controller": p.ultimate_controller_label,
+                    "cycle": p.cycle,
+                    "notes": list(p.notes),
+                }
+            )
+        return out
+
+    def to_json(self) -> str:
+        """JSON text, exact decimals."""
+        data = self.to_json_data()
+        if not data:
+            return "[]"
+        return "[\n" + ",\n".join("  " + json_value(d) for d in data) + "\n]"
+
+    def table(self) -> Table:
+        """One row per link, with the path's figures on each row."""
+        cols = [
+            "path",
+            "ultimate_controller",
+            "from",
+            "to",
+            "kind",
+            "percent_of_class",
+            "percent_of_total",
+            "percent_of_voting",
+            "passes_whole_stake",
+            "effective_percent",
+            "effective_percent_of_total",
+            "effective_percent_of_voting",
+            "filing",
+            "notes",
+        ]
+        rows: list[dict[str, Any]] = []
+        for i, p in enumerate(self.to_json_data(), 1):
+            for lk in p["links"]:
+                rows.append(
+                    {
+                        "path": i,
+                        "ultimate_controller": p["ultimate_controller"],
+                        **{c: lk[c] for c in cols[2:9]},
+                        "effective_percent": p["effective_percent"],
+                        "effective_percent_of_total": p["effective_percent_of_total"],
+                        "effective_percent_of_voting": p["effective_percent_of_voting"],
+                        "filing": lk["filing"],
+                        "notes": "; ".join(p["notes"]),
+                    }
+                )
+        return Table(cols, rows, self.title)
+
+    def render(self, fmt: str) -> Any:
+        """JSON or CSV text, or rich renderables for ``table``."""
+        if fmt == "json":
+            return self.to_json()
+        if fmt == "csv":
+            return to_csv(self.table())
+        return _rich_chains(self)
+
+
+def _figures(of_class: Any, of_total: Any, of_voting: Any, class_words: str) -> str:
+    """The stated percentages, e.g. "11.4% of class, 8.0% of voting power" ("" if none).
+
+    Examples
+    --------
+    >>> _figures(Decimal("11.4"), None, Decimal("8.0"), "class")
+    '11.4% of class, 8.0% of voting power'
+    """
+    parts = [
+        f"{value}% of {what}"
+        for value, what in (
+            (of_class, class_words),
+            (of_total, "all shares"),
+            (of_voting, "voting power"),
+        )
+        if value is not None
+    ]
+    return ", ".join(parts)
+
+
+def _rich_chains(report: ChainReport) -> Any:
+    from rich.console import Group
+    from rich.markup import escape
+    from rich.text import Text
+    from rich.tree import Tree
+
+    if not report.paths:
+        what = "owns or controls" if report.direction == "up" else "is owned or controlled by"
+        return Text(f"Nothing in the store {what} {report.entity.label}.")
+    parts: list[Any] = [Text(report.title, style="bold")]
+    for i, p in enumerate(report.to_json_data(), 1):
+        figures = (
+            _figures(
+                p["effective_percent"],
+                p["effective_percent_of_total"],
+                p["effective_percent_of_voting"],
+                "the class",
+            )
+            or "not stated"
+        )
+        tree = Tree(
+            f"[bold]Path {i}[/]: ultimate controller [bold]{escape(p['ultimate_controller'])}[/];"
+            f" effective look-through {escape(figures)}"
+        )
+        node = tree.add(escape(p["path"][0]))
+        for lk in p["links"]:
+            stake = (
+                _figures(
+                    lk["percent_of_class"], lk["percent_of_total"], lk["percent_of_voting"], "class"
+                )
+                or "percentage not stated"
+            )
+            passes = "; passes on the whole stake" if lk["passes_whole_stake"] else ""
+            filing = f" [dim]({escape(str(lk['filing']))})[/]" if lk["filing"] else ""
+            node = node.add(
+                f"{escape(lk['to'])} — {escape(str(lk['kind'] or 'holding'))}: "
+                f"{escape(stake)}{escape(passes)}{filing}"
+            )
+        for note in p["notes"]:
+            tree.add(f"[italic]{escape(note)}[/]")
+        parts.append(tree)
+    return Group(*parts)
+
+
+def chain(
+    store: GraphStore,
+    entity: str,
+    *,
+    direction: str = "up",
+    as_of: dt.date | str | None = None,
+) -> ChainReport:
+    """Every path from ``entity`` up to its ultimate controllers (or down to what it
+    holds), with the kind and percentages of each link and effective look-through
+    percentages.
+
+    Parameters
+    ----------
+    store : GraphStore
+    entity : str
+        Name, alias, CIK or CUSIP (see :func:`ownergraph.graph.lookup.resolve_entity`).
+    direction : {"up", "down"}
+    as_of : date or ISO text, optional
+        Per holder and issuer, the latest position filed on or before this date.
+    """
+    if direction not in ("up", "down"):
+        raise QueryError(f"direction must be 'up' or 'down', not {direction!r}")
+    when = _date(as_of)
+    match = resolve_entity(store, entity)
+    links = link_graph(project(store), when)
+    paths = chains(links, str(match.iri), direction=direction)
+    return ChainReport(match, direction, when, paths)
+
+
+def _date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise QueryError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+# -- show ----------------------------------------------------------------------------
+
+_PREFIX = """PREFIX og: <https://w3id.org/ownergraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+
+
+def _holdings(title: str, role: str, other: str) -> tuple[str, str, list[str]]:
+    """The section of the holdings in which the entity is the ``role`` (``"holder"`` or
+    ``"issuer"``), one row per ``other`` end, class and filing."""
+    query = f"""SELECT DISTINCT ?{other} ?security_class ?shares ?percent_of_class ?percent_of_total
+       ?percent_of_voting ?nature ?filing ?entity WHERE {{
+  ?h a og:Holding ; og:{role} ?entity ; og:{other} ?{other} ; og:filing ?filing .
+  OPTIONAL {{ ?h og:shareClass ?security_class }}
+  OPTIONAL {{ ?h og:shares ?shares }}
+  OPTIONAL {{ ?h og:percentOfClass ?percent_of_class }}
+  OPTIONAL {{ ?h og:percentOfTotal ?percent_of_total }}
+  OPTIONAL {{ ?h og:percentOfVoting ?percent_of_voting }}
+  OPTIONAL {{ ?h og:nature ?nature }}
+}} ORDER BY ?{other} ?filing ?security_class"""
+    columns = [
+        other,
+        "security_class",
+        "shares",
+        "percent_of_class",
+        "percent_of_total",
+        "percent_of_voting",
+        "nature",
+        "filing",
+    ]
+    return title, query, columns
+
+
+def _controls(title: str, role: str, other: str) -> tuple[str, str, list[str]]:
+    """The section of the control links in which the entity is the ``role``
+    (``"controller"`` or ``"controlled"``), one row per ``other`` end and filing."""
+    query = f"""SELECT DISTINCT ?{other} ?kind ?percent ?filing ?entity WHERE {{
+  ?c a og:Control ; og:{role} ?entity ; og:{other} ?{other} ; og:filing ?filing .
+  OPTIONAL {{ ?c og:kind ?kind }}
+  OPTIONAL {{ ?c og:percent ?percent }}
+}} ORDER BY ?{other} ?filing"""
+    return title, query, [other, "kind", "percent", "filing"]
+
+
+_SECTIONS: list[tuple[str, str, list[str]]] = [
+    (
+        "Names and identifiers",
+        """SELECT DISTINCT ?field ?value ?entity WHERE {
+  { ?entity rdfs:label ?value . BIND("name" AS ?field) }
+  UNION { ?entity skos:altLabel ?value . BIND("alias" AS ?field) }
+  UNION { ?entity og:shortName ?value . BIND("defined as" AS ?field) }
+  UNION { ?entity og:cik ?value . BIND("CIK" AS ?field) }
+  UNION { ?entity og:lei ?value . BIND("LEI" AS ?field) }
+  UNION { ?entity og:irsNumber ?value . BIND("IRS number" AS ?field) }
+  UNION { ?entity og:cusip6 ?value . BIND("CUSIP (issuer)" AS ?field) }
+  UNION { ?f a og:Filing ; og:issuer ?entity ; og:cusip ?value . BIND("CUSIP" AS ?field) }
+  UNION { ?d og:issuer ?entity ; og:cusip ?value . ?d a og:DepositaryProgramme .
+          BIND("CUSIP (ADS)" AS ?field) }
+  UNION { ?d og:issuer ?entity ; og:ticker ?value . BIND("ticker" AS ?field) }
+  UNION { ?entity og:kind ?value . BIND("kind" AS ?field) }
+  UNION { ?entity og:jurisdictionText ?value . BIND("organized in" AS ?field) }
+  UNION { ?entity og:citizenshipText ?value . BIND("citizenship" AS ?field) }
+  UNION { ?entity og:principalBusiness ?value . BIND("principal business" AS ?field) }
+  UNION { ?entity og:noControllingHolder ?v . FILTER(?v)
+          BIND("not controlled by any shareholder (as stated)" AS ?value)
+          BIND("control" AS ?field) }
+} ORDER BY ?field ?value""",
+        ["field", "value"],
+    ),
+    _holdings("Holdings (what it holds)", "holder", "issuer"),
+    _holdings("Holders (who holds it)", "issuer", "holder"),
+    _controls("Controllers", "controlled", "controller"),
+    _controls("Controls", "controller", "controlled"),
+    (
+        "People in roles",
+        """SELECT DISTINCT ?person ?title ?occupation ?filing ?entity WHERE {
+  ?r a og:Role ; og:organization ?entity ; og:person ?person ; og:filing ?filing .
+  OPTIONAL { ?r og:title ?title }
+  OPTIONAL { ?r og:occupation ?occupation }
+} ORDER BY ?person ?title""",
+        ["person", "title", "occupation", "filing"],
+    ),
+    (
+        "Roles held",
+        """SELECT DISTINCT ?organization ?title ?on_behalf_of ?filing ?entity WHERE {
+  ?r a og:Role ; og:person ?entity ; og:filing ?filing .
+  OPTIONAL { ?r og:organization ?organization }
+  OPTIONAL { ?r og:title ?title }
+  OPTIONAL { ?r og:onBehalfOf ?on_behalf_of }
+} ORDER BY ?organization ?title""",
+        ["organization", "title", "on_behalf_of", "filing"],
+    ),
+    (
+        "Agreements",
+        """SELECT DISTINCT ?agreement ?kind ?date ?role ?counterparties ?filing ?entity WHERE {
+  ?agreement a og:Agreement ; og:party ?p ; og:filing ?filing .
+  ?p og:entity ?entity .
+  OPTIONAL { ?p og:partyRole ?role }
+  OPTIONAL { ?agreement og:kind ?kind }
+  OPTIONAL { ?agreement og:date ?date }
+  OPTIONAL {
+    SELECT ?agreement ?entity (GROUP_CONCAT(DISTINCT ?other_name; separator="; ")
+                               AS ?counterparties) WHERE {
+      ?agreement og:party ?p1 , ?p2 . ?p1 og:entity ?entity . ?p2 og:entity ?other .
+      FILTER(?other != ?entity)
+      ?other rdfs:label ?other_name .
+    } GROUP BY ?agreement ?entity
+  }
+} ORDER BY ?date ?agreement""",
+        ["agreement", "kind", "date", "role", "counterparties", "filing"],
+    ),
+    (
+        "Transactions",
+        """SELECT DISTINCT ?transaction ?kind ?seller ?buyer ?shares ?price_per_share ?currency
+       ?aggregate_amount ?date ?status ?filing ?entity WHERE {
+  ?transaction a og:Transaction ; og:filing ?filing .
+  { ?transaction og:seller ?entity } UNION { ?transaction og:buyer ?entity }
+  OPTIONAL { ?transaction og:kind ?kind }
+  OPTIONAL { ?transaction og:seller ?seller }
+  OPTIONAL { ?transaction og:buyer ?buyer }
+  OPTIONAL { ?transaction og:shares ?shares }
+  OPTIONAL { ?transaction og:pricePerShare ?price_per_share }
+  OPTIONAL { ?transaction og:currency ?currency }
+  OPTIONAL { ?transaction og:aggregateAmount ?aggregate_amount }
+  OPTIONAL { ?transaction og:date ?date }
+  OPTIONAL { ?transaction og:status ?status }
+} ORDER BY ?date ?transaction""",
+        [
+            "transaction",
+            "kind",
+            "seller",
+            "buyer",
+            "shares",
+            "price_per_share",
+            "currency",
+            "aggregate_amount",
+            "date",
+            "status",
+            "filing",
+        ],
+    ),
+    (
+        "Filings",
+        """SELECT DISTINCT ?filing ?form ?date ?part ?entity WHERE {
+  ?filing a og:Filing .
+  OPTIONAL { ?filing og:form ?form }
+  OPTIONAL { ?filing og:filedDate ?filed }
+  OPTIONAL { ?filing og:signatureDate ?signed }
+  OPTIONAL { ?filing og:eventDate ?event }
+  BIND(COALESCE(?filed, ?signed, ?event) AS ?date)
+  { ?filing og:issuer ?entity . BIND("issuer" AS ?part) }
+  UNION { ?filing og:reportingPerson ?entity . BIND("reporting person" AS ?part) }
+  UNION { ?filing og:filedBy ?entity . BIND("filed by" AS ?part) }
+  UNION { ?x og:filing ?filing . ?x ?p ?entity .
+          FILTER NOT EXISTS { ?filing og:issuer ?entity }
+          FILTER NOT EXISTS { ?filing og:reportingPerson ?entity }
+          FILTER(?p != og:filing)
+          BIND("named" AS ?part) }
+} ORDER BY ?date ?filing ?part""",
+        ["filing", "form", "date", "part"],
+    ),
+]
+
+_PERCENT_COLUMNS = {
+    "percent",
+    "percent_of_class",
+    "percent_of_total",
+    "percent_of_voting",
+}
+
+
+@dataclass
+class EntityPage:
+    """Everything the store knows about one entity, section by section."""
+
+    entity: EntityMatch
+    sections: list[Table] = field(default_factory=list)
+
+    def to_json_data(self) -> dict[str, Any]:
+        """``{"entity": name, "iri": ..., sections by title: rows}``."""
+        data: dict[str, Any] = {"entity": self.entity.label, "iri": str(self.entity.iri)}
+        for t in self.sections:
+            data[t.title or ""] = [{c: r.get(c) for c in t.columns} for r in t.rows]
+        return data
+
+    def to_json(self) -> str:
+        """JSON text, exact decimals."""
+        data = self.to_json_data()
+        lines = []
+        for k, v in data.items():
+            if isinstance(v, list):
+                body = (
+                    "[\n" + ",\n".join("    " + json_value(r) for r in v) + "\n  ]" if v else "[]"
+                )
+            else:
+                body = json_value(v)
+            lines.append(f"  {json_value(k)}: {body}")
+        return "{\n" + ",\n".join(lines) + "\n}"
+
+    def table(self) -> Table:
+        """One flat table: section, then each row's values as text."""
+        rows: list[dict[str, Any]] = []
+        for t in self.sections:
+            for r in t.rows:
+                vals = [f"{c}={_plain(r.get(c))}" for c in t.columns[1:] if r.get(c) is not None]
+                rows.append(
+                    {
+                        "section": t.title,
+                        "item": _plain(r.get(t.columns[0])),
+                        "details": "; ".join(v for v in vals if not v.startswith("filing=")),
+                        "filing": _plain(r.get("filing")),
+                    }
+                )
+        return Table(["section", "item", "details", "filing"], rows, self.entity.label)
+
+    def render(self, fmt: str) -> Any:
+        """JSON or CSV text, or rich renderables for ``table``."""
+        if fmt == "json":
+            return self.to_json()
+        if fmt == "csv":
+            return to_csv(self.table())
+        from rich.console import Group
+        from rich.markup import escape
+        from rich.text import Text
+
+        from ownergraph.output import to_rich
+
+        parts: list[Any] = [Text(self.entity.describe(), style="bold")]
+        for t in self.sections:
+            if t.rows:
+                parts.append(to_rich(t))
+            else:
+                parts.append(Text.from_markup(f"[dim]{escape(t.title or '')}: none[/]"))
+        return Group(*parts)
+
+
+def _plain(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def show(store: GraphStore, entity: str) -> EntityPage:
+    """One page on ``entity``: names and identifiers, holdings and holders, controllers
+    and what it controls, roles, agreements, transactions and the filings behind each.
+    """
+    match = resolve_entity(store, entity)
+    page = EntityPage(match)
+    bind = {"entity": match.iri}
+    for title, text, columns in _SECTIONS:
+        raw = [
+            dict(zip([str(v) for v in (res.vars or [])], row, strict=True))  # type: ignore[arg-type]
+            for res in [store.query(_PREFIX + text, bind)]
+            for row in res
+        ]
+        labels = labels_for(store, [v for r in raw for v in r.values() if isinstance(v, URIRef)])
+        rows = []
+        for r in raw:
+            row = {c: python_value(r.get(c), labels) for c in columns}
+            for c in _PERCENT_COLUMNS & row.keys():
+                row[c] = percent(row[c])
+            rows.append(row)
+        page.sections.append(Table(columns, rows, title))
+    return page

@@ -1,0 +1,174 @@
+"""Answers from a store: named and ad-hoc SPARQL as tables, labels, RDF export.
+
+May import: the graph layer, :mod:`ownergraph.queries`, :mod:`ownergraph.output`.
+
+Examples
+--------
+>>> from ownergraph.api.loading import example_path, load_paths, open_store
+>>> store = open_store(None)
+>>> _ = load_paths(store, [example_path()])
+>>> table = run_query(store, "holdings", {"holder": "Tuspark"})
+>>> table.rows[0]["shares"]
+94415771
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from typing import IO
+
+from rdflib import Literal, URIRef
+from rdflib.query import Result
+from rdflib.term import Identifier
+
+from ownergraph.errors import OwnergraphError, QueryError
+from ownergraph.graph.store import GraphStore
+from ownergraph.output import Table, python_value
+from ownergraph.queries import NamedQuery, bind_value, is_update, resolve_query
+from ownergraph.queries.guard import refuse_network
+
+__all__ = ["export", "labels_for", "result_table", "run_query"]
+
+
+def labels_for(store: GraphStore, iris: Iterable[URIRef]) -> dict[URIRef, str]:
+    """The ``rdfs:label`` of each IRI that has one."""
+    wanted = sorted({i for i in iris if isinstance(i, URIRef)})
+    out: dict[URIRef, str] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        values = " ".join(f"<{i}>" for i in chunk if ">" not in i and " " not in i)
+        if not values:
+            continue
+        text = (
+            "SELECT ?s (COALESCE(SAMPLE(?shown), MIN(STR(?l))) AS ?label) WHERE { VALUES ?s { "
+            + values
+            + " } ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l"
+            + " OPTIONAL { ?s <https://w3id.org/ownergraph/ontology#displayName> ?shown } }"
+            + " GROUP BY ?s"
+        )
+        for s, label in store.query(text):  # type: ignore[misc]
+            out[URIRef(str(s))] = str(label)
+    vocabulary = _vocabulary_labels()
+    for i in wanted:
+        if i not in out and i in vocabulary:
+            out[i] = vocabulary[i]
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _vocabulary_labels() -> dict[URIRef, str]:
+    """Labels of the ontology's own terms (the ``fact`` of a source is a property)."""
+    from rdflib.namespace import RDF, RDFS
+
+    from ownergraph.ontology import ontology_graph
+
+    g = ontology_graph()
+    labels = {URIRef(str(t)): str(label) for t, label in g.subject_objects(RDFS.label)}
+    labels[URIRef(str(RDF.type))] = "the record as a whole"
+    return labels
+
+
+def _bindings(
+    store: GraphStore, nq: NamedQuery, params: Mapping[str, str]
+) -> dict[str, Identifier]:
+    from ownergraph.graph.lookup import resolve_entity
+
+    declared = {p.name: p for p in nq.params}
+    out: dict[str, Identifier] = {}
+    for name, value in params.items():
+        param = declared.get(name)
+        if param is None:
+            if nq.params:
+                known = ", ".join(declared)
+                raise QueryError(f"query {nq.name!r} has no parameter {name!r} (it takes: {known})")
+            out[name] = Literal(value)  # an ad-hoc query: bind the value as a string
+            continue
+        if param.type == "entity":
+            out[name] = resolve_entity(store, value).iri
+        else:
+            out[name] = bind_value(param, value)
+    missing = [p.name for p in nq.params if p.required and p.name not in params]
+    if missing:
+        raise QueryError(f"query {nq.name!r} needs the parameter(s): {', '.join(missing)}")
+    return out
+
+
+def result_table(store: GraphStore, result: Result, title: str | None = None) -> Table:
+    """An rdflib query result as a :class:`Table`, IRIs shown by their labels."""
+    if result.type == "ASK":
+        return Table(["answer"], [{"answer": bool(result.askAnswer)}], title)
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        assert result.graph is not None
+        triples = sorted(result.graph)
+        labels = labels_for(store, [t for tr in triples for t in tr if isinstance(t, URIRef)])
+        rows = [
+            {
+                k: python_value(v, labels)
+                for k, v in zip(("subject", "predicate", "object"), tr, strict=True)
+            }
+            for tr in triples
+        ]
+        return Table(["subject", "predicate", "object"], rows, title)
+    columns = [str(v) for v in (result.vars or [])]
+    raw = [dict(zip(columns, row, strict=True)) for row in result]  # type: ignore[arg-type]
+    labels = labels_for(store, [v for r in raw for v in r.values() if isinstance(v, URIRef)])
+    rows = [{c: python_value(r.get(c), labels) for c in columns} for r in raw]
+    return Table(columns, rows, title)
+
+
+def run_query(
+    store: GraphStore,
+    spec: str,
+    params: Mapping[str, str] | None = None,
+    *,
+    allow_update: bool = False,
+) -> Table:
+    """Run a named query, a ``.rq`` file, or SPARQL text, with ``params`` bound.
+
+    SPARQL Update is refused unless ``allow_update`` is true; ``SERVICE`` and ``LOAD``
+    (which would reach the network) are refused always.
+    """
+    nq = resolve_query(spec)
+    refuse_network(nq.text, nq.path or nq.name)  # SERVICE / LOAD: never, even with allow_update
+    if is_update(nq.text):
+        if not allow_update:
+            raise QueryError(
+                f"{nq.path or nq.name}: refused: this is a SPARQL Update, which changes the store; "
+                "pass --allow-update to run it"
+            )
+        if params:
+            raise QueryError("parameters cannot be bound into a SPARQL Update")
+        try:
+            store.dataset.update(nq.text)
+        except OwnergraphError:
+            raise
+        except Exception as e:
+            raise QueryError(f"{nq.path or nq.name}: the update failed: {e}") from None
+        return Table(["result"], [{"result": "update applied"}], nq.title)
+    bindings = _bindings(store, nq, params or {})
+    try:
+        result = store.query(nq.text, bindings)
+        table = result_table(store, result, nq.title)
+    except OwnergraphError:
+        raise
+    except Exception as e:
+        raise QueryError(f"{nq.path or nq.name}: the query failed: {e}") from None
+    # Oxigraph binds only projected variables, so queries project their parameters;
+    # a parameter column that stays empty (the parameter was not given) is dropped
+    empty = {
+        p.name
+        for p in nq.params
+        if p.name in table.columns and all(row.get(p.name) is None for row in table.rows)
+    }
+    if empty and table.rows:
+        table.columns = [c for c in table.columns if c not in empty]
+        for row in table.rows:
+            for c in empty:
+                row.pop(c, None)
+    return table
+
+
+def export(store: GraphStore, fmt: str, dest: IO[bytes]) -> None:
+    """Write the whole store as ``ttl``, ``trig``, ``nq`` or ``jsonld``."""
+    store.export(fmt, dest)

@@ -1,0 +1,243 @@
+"""Loading filings into a store: paths, reports and the bundled example.
+
+May import: the loaders, the graph layer, :mod:`ownergraph.interrupt`.
+
+Examples
+--------
+>>> store = open_store(None)
+>>> report = load_paths(store, [example_path()])
+>>> report.failed
+[]
+>>> report.loaded[0].form
+'SCHEDULE 13D/A'
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ownergraph.errors import LoadError, OwnergraphError, StoreError
+from ownergraph.graph.store import GraphDataError, GraphStore, default_store_path
+from ownergraph.interrupt import SignalGuard
+
+__all__ = [
+    "FILING_SUFFIXES",
+    "LoadReport",
+    "LoadedFiling",
+    "example_path",
+    "expand_paths",
+    "load_paths",
+    "open_store",
+    "store_counts",
+]
+
+
+#: file endings that a directory walk picks up; files named explicitly are always tried
+FILING_SUFFIXES = (".txt", ".nc", ".htm", ".html", ".xml", ".md", ".sgml", ".sgm")
+
+_EXAMPLE = "21vianet-schedule-13d-a-2021.md"
+
+
+def example_path() -> Path:
+    """The bundled seed filing (examples/ in a checkout, package data in a wheel)."""
+    package = Path(__file__).resolve().parents[1]
+    for candidate in (
+        package.parents[1] / "examples" / _EXAMPLE,
+        package / "examples" / _EXAMPLE,
+    ):
+        if candidate.is_file():
+            return candidate
+    raise OwnergraphError(f"the bundled example {_EXAMPLE} is missing from this installation")
+
+
+def open_store(path: str | Path | None = "default", *, read_only: bool = False) -> GraphStore:
+    """Open the store at ``path``; ``"default"`` means ``$OWNERGRAPH_STORE`` or
+    ``./ownergraph.db``; ``None`` means a fresh in-memory store."""
+    if path == "default":
+        path = default_store_path()
+    return GraphStore.open(path, read_only=read_only)
+
+
+@dataclass
+class LoadedFiling:
+    """What one load put into the store (``entities``: those named in the filing)."""
+
+    path: str
+    graph: str
+    form: str
+    issuer: str | None
+    reporting_persons: int
+    entities: int
+    facts: int
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LoadReport:
+    """The outcome of a batch load."""
+
+    loaded: list[LoadedFiling] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    skipped: list[str] = field(default_factory=list)
+    #: distinct entities and holdings in the whole store after the load (not a sum
+    #: over filings: one party named in many filings counts once)
+    store_entities: int = 0
+    store_holdings: int = 0
+    #: entity nodes joined across filings (name-only to CIK) and amendment links
+    resolved: int = 0
+    amendment_links: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """True when no file failed."""
+        return not self.failed
+
+    def failures_by_reason(self) -> dict[str, list[str]]:
+        """Failed paths grouped by the first words of their reason."""
+        groups: dict[str, list[str]] = {}
+        for path, reason in self.failed:
+            key = reason.split(" (")[0].split(":")[0]
+            groups.setdefault(key, []).append(path)
+        return groups
+
+
+def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
+    """Files to load and files skipped: directories are walked recursively (sorted,
+    hidden entries skipped) and keep only files with a filing ending."""
+    files: list[Path] = []
+    skipped: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for root, dirs, names in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for n in sorted(names):
+                    if n.startswith("."):
+                        continue
+                    f = Path(root) / n
+                    (files if f.suffix.lower() in FILING_SUFFIXES else skipped).append(f)
+        else:
+            files.append(p)
+    return files, skipped
+
+
+def load_paths(
+    store: GraphStore,
+    paths: Sequence[str | Path],
+    *,
+    max_bytes: int | None = None,
+    on_file: Callable[[Path, LoadedFiling | None, str | None], None] | None = None,
+) -> LoadReport:
+    """Load every file (directories recursively), each filing in one transaction.
+
+    A file that fails is recorded with its reason and leaves the store as it was; the
+    others still load. ``on_file(path, loaded, error)`` is called after each file (for
+    progress bars).
+
+    SIGINT and SIGTERM stop the batch with
+    :class:`~ownergraph.interrupt.LoadInterrupted` (a ``KeyboardInterrupt``): a filing
+    being written is finished first, so every filing graph in the store is complete.
+    """
+    from ownergraph.graph.amendments import rebuild_amendment_links
+    from ownergraph.graph.build import build_graph
+    from ownergraph.graph.names import rebuild_display_names
+    from ownergraph.graph.resolve import IdentityResolver
+    from ownergraph.loaders import load_file
+
+    files, skipped = expand_paths(paths)
+    report = LoadReport(skipped=[str(s) for s in skipped])
+    resolver = IdentityResolver(store)
+    try:
+        _load_files(store, files, report, resolver, build_graph, load_file, max_bytes, on_file)
+    finally:
+        if report.loaded:
+            report.amendment_links = rebuild_amendment_links(store)
+            rebuild_display_names(store)
+        report.resolved = resolver.resolved + resolver.repointed
+        report.store_entities, report.store_holdings = store_counts(store)
+    return report
+
+
+def store_counts(store: GraphStore) -> tuple[int, int]:
+    """Distinct entities (nodes with a name fingerprint) and holdings in the store."""
+    text = (
+        "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e "
+        "<https://w3id.org/ownergraph/ontology#fingerprint> ?fp }"
+    )
+    holdings = (
+        "SELECT (COUNT(DISTINCT ?h) AS ?n) WHERE { ?h a "
+        "<https://w3id.org/ownergraph/ontology#Holding> }"
+    )
+    n = [int(str(next(iter(store.query(q)))[0])) for q in (text, holdings)]  # type: ignore[index]
+    return n[0], n[1]
+
+
+def _load_files(
+    store: GraphStore,
+    files: list[Path],
+    report: LoadReport,
+    resolver: Any,
+    build_graph: Callable[..., Any],
+    load_file: Callable[..., Any],
+    max_bytes: int | None,
+    on_file: Callable[[Path, LoadedFiling | None, str | None], None] | None,
+) -> None:
+    with SignalGuard(total=len(files)) as guard:
+        for f in files:
+            guard.check()
+            loaded: LoadedFiling | None = None
+            error: str | None = None
+            try:
+                filing = load_file(f, max_bytes=max_bytes)
+                try:
+                    name, graph = build_graph(filing, resolve=resolver)
+                except OwnergraphError:
+                    raise
+                except Exception as e:  # a builder bug must name the file, not end the batch
+                    raise LoadError(
+                        str(f), f"could not be turned into a graph ({type(e).__name__}: {e})"
+                    ) from e
+                issuer = (
+                    filing.entities[filing.issuer].name
+                    if filing.issuer in filing.entities
+                    else None
+                )
+                warnings = list(filing.warnings)
+                for obj in _record_objects(filing):
+                    warnings.extend(obj.warnings)
+                with guard.critical():  # a signal waits until this filing is written and counted
+                    try:
+                        facts = store.replace_graph(name, graph)
+                    except GraphDataError as e:
+                        raise LoadError(str(f), str(e)) from None
+                    resolver.link(graph)
+                    loaded = LoadedFiling(
+                        path=str(f),
+                        graph=str(name),
+                        form=filing.form,
+                        issuer=issuer,
+                        reporting_persons=len(filing.cover_pages),
+                        entities=len(filing.entities),
+                        facts=facts,
+                        warnings=warnings,
+                    )
+                    report.loaded.append(loaded)
+                    guard.loaded = len(report.loaded)
+            except StoreError:
+                raise
+            except OwnergraphError as e:
+                error = str(e.reason) if isinstance(e, LoadError) else str(e)
+                report.failed.append((str(f), error))
+            if on_file is not None:
+                on_file(f, loaded, error)
+
+
+def _record_objects(filing: Any) -> list[Any]:
+    objs: list[Any] = [*filing.entities.values(), *filing.share_classes.values()]
+    objs += [*filing.cover_pages, *filing.holdings, *filing.controls, *filing.roles]
+    objs += [*filing.agreements.values(), *filing.transactions, *filing.events]
+    return objs

@@ -1,0 +1,60 @@
+"""``ownergraph chain`` and ``ownergraph show``: look-through chains and entity pages.
+
+Each command parses its arguments and makes one call to :mod:`ownergraph.api.analytics`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from ownergraph import api
+from ownergraph.api import analytics as analytics_api
+from ownergraph.cli.common import FORMATS, handle_errors, print_rendered, store_path
+
+__all__ = ["chain", "show"]
+
+
+@click.command()
+@click.argument("entity")
+@click.option(
+    "--direction",
+    type=click.Choice(["up", "down"]),
+    default="up",
+    show_default=True,
+    help="up: to the ultimate controllers; down: to everything the entity holds.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Per holder and issuer, use the latest position filed on or before this date.",
+)
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_context
+@handle_errors
+def chain(
+    ctx: click.Context, entity: str, direction: str, as_of: dt.datetime | None, fmt: str
+) -> None:
+    """Every ownership and control path from ENTITY up to its ultimate controllers
+    (or down), with each link's kind and percentages and the effective look-through
+    percentage of each path (a control link passes on the whole stake)."""
+    with api.open_store(store_path(ctx)) as store:
+        report = analytics_api.chain(
+            store, entity, direction=direction, as_of=as_of.date() if as_of else None
+        )
+        print_rendered(report.render(fmt))
+
+
+@click.command()
+@click.argument("entity")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_context
+@handle_errors
+def show(ctx: click.Context, entity: str, fmt: str) -> None:
+    """One page on ENTITY: names and identifiers, holdings and holders, controllers and
+    what it controls, roles, agreements, transactions and the filings behind each."""
+    with api.open_store(store_path(ctx)) as store:
+        print_rendered(analytics_api.show(store, entity).render(fmt))

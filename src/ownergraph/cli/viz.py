@@ -1,0 +1,68 @@
+"""The ``viz`` command: write the interactive network viewer to one HTML file.
+
+Examples
+--------
+>>> from click.testing import CliRunner
+>>> from ownergraph.cli import cli
+>>> "--focus" in CliRunner().invoke(cli, ["viz", "--help"]).output
+True
+"""
+
+from __future__ import annotations
+
+import webbrowser
+from pathlib import Path
+
+import click
+from rich.markup import escape
+
+from ownergraph import api
+from ownergraph.cli.common import console, handle_errors, store_path
+
+__all__ = ["viz"]
+
+
+@click.command()
+@click.option("--focus", metavar="ENTITY", help="Show only the network around this entity.")
+@click.option(
+    "--hops",
+    type=click.IntRange(min=0),
+    default=None,
+    help="How many links away from --focus to go (default 2).",
+)
+@click.option(
+    "--layout",
+    type=click.Choice(["hierarchical", "force"]),
+    default="hierarchical",
+    show_default=True,
+    help="Owners above what they own, or a force-directed picture.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("ownergraph.html"),
+    show_default=True,
+    help="The HTML file to write.",
+)
+@click.option("--open", "open_page", is_flag=True, help="Open the page in a web browser.")
+@click.pass_context
+@handle_errors
+def viz(
+    ctx: click.Context,
+    focus: str | None,
+    hops: int | None,
+    layout: str,
+    output: Path,
+    open_page: bool,
+) -> None:
+    """Write the ownership and control network as one HTML page that works offline."""
+    with api.open_store(store_path(ctx), read_only=True) as store:
+        stats = api.write_viewer(store, output, focus=focus, hops=hops, layout=layout)
+    more = f", {stats.left_out} more left out" if stats.left_out else ""
+    laid = " (positions computed in Python)" if stats.python_layout else ""
+    console().print(
+        f"wrote {escape(str(output))}: {stats.nodes} nodes, {stats.edges} edges{more}{laid}"
+    )
+    if open_page:
+        webbrowser.open(output.resolve().as_uri())

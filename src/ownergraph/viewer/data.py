@@ -1,0 +1,668 @@
+"""The viewer's picture of the store: nodes, edges, their details and their sources.
+
+Everything is read from the store in one pass over its quads (straight from Oxigraph), then
+projected onto what an investigator looks at: parties, securities and agreements as
+nodes; ownership, control, roles, agreement parties, transactions and "security of"
+links as edges. Parallel facts (two holdings of the same holder in the same issuer,
+read from two filings) become one edge whose details list every fact and its sources.
+
+Texts stay plain strings here; :mod:`ownergraph.viewer.page` escapes them for the page.
+
+Examples
+--------
+>>> from ownergraph import api
+>>> store = api.open_store(None)
+>>> view = read_view(store)
+>>> (len(view.nodes), len(view.edges))
+(0, 0)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from ownergraph.graph.store import GraphStore
+from ownergraph.ontology import OG, PROV
+
+__all__ = [
+    "EDGE_KINDS",
+    "NODE_KINDS",
+    "VEdge",
+    "VNode",
+    "View",
+    "fmt_value",
+    "read_view",
+]
+
+#: node kinds, in legend order
+NODE_KINDS = ("company", "person", "fund", "government", "party", "security", "agreement")
+#: edge kinds, in legend order
+EDGE_KINDS = ("ownership", "control", "role", "party", "transaction", "security")
+
+_QUOTE_LIMIT = 1500
+
+_FACT_TYPES = {
+    "entity": OG.LegalEntity,
+    "holding": OG.Holding,
+    "control": OG.Control,
+    "role": OG.Role,
+    "agreement": OG.Agreement,
+    "aparty": OG.AgreementParty,
+    "transaction": OG.Transaction,
+    "class": OG.ShareClass,
+    "ads": OG.DepositaryProgramme,
+    "filing": OG.Filing,
+    "span": OG.SourceSpan,
+}
+
+
+@dataclass
+class VNode:
+    """A node of the view: a party, a security or an agreement."""
+
+    iri: str
+    label: str
+    kind: str
+    details: list[tuple[str, str]] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
+    sources: list[int] = field(default_factory=list)
+
+
+@dataclass
+class VEdge:
+    """An edge of the view: every fact of one kind between two nodes."""
+
+    kind: str
+    source: str  # node IRI
+    target: str  # node IRI
+    label: str = ""
+    indirect: bool = False
+    stake: Decimal | None = None
+    facts: list[dict[str, Any]] = field(default_factory=list)  # title, rows, sources
+
+
+@dataclass
+class View:
+    """Nodes (by IRI), edges, source spans and filings read from a store."""
+
+    nodes: dict[str, VNode] = field(default_factory=dict)
+    edges: list[VEdge] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    filings: list[dict[str, str]] = field(default_factory=list)
+
+
+def fmt_value(value: Any) -> str:
+    """A value as an investigator reads it: ``94,415,771``, ``11.4``, ``2021-05-14``.
+
+    Examples
+    --------
+    >>> fmt_value(94415771), fmt_value(Decimal("11.40")), fmt_value(True)
+    ('94,415,771', '11.4', 'yes')
+    >>> fmt_value(_dt.date(2021, 5, 14))
+    '2021-05-14'
+    """
+    if isinstance(value, Literal):
+        value = value.toPython()
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, Decimal):
+        text = format(value.normalize(), "f")
+        return text
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _pct(value: Any) -> str:
+    return fmt_value(value) + "%"
+
+
+class _Props:
+    """The properties of one node: plain Python values (``str`` for IRIs and strings,
+    ``int``, ``Decimal``, ``date``, ``bool``) listed by property IRI."""
+
+    def __init__(self) -> None:
+        self.by: dict[str, list[Any]] = defaultdict(list)
+
+    def add(self, p: str, o: Any) -> None:
+        self.by[p].append(o)
+
+    def all(self, p: str) -> list[Any]:
+        return self.by.get(str(p), [])
+
+    def one(self, p: str) -> Any:
+        vals = self.by.get(str(p))
+        return vals[0] if vals else None
+
+    def text(self, p: str) -> str | None:
+        v = self.one(p)
+        return None if v is None else str(v)
+
+    def value(self, p: str) -> Any:
+        return self.one(p)
+
+    def types(self) -> set[str]:
+        return set(self.all(_RDF_TYPE))
+
+
+_RDF_TYPE = str(RDF.type)
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _py(term: Any) -> Any:
+    """An Oxigraph term as a plain Python value (exact types for numbers and dates)."""
+    if isinstance(term, ox.Literal):
+        dt, text = term.datatype.value, term.value
+        try:
+            if dt == _XSD + "integer":
+                return int(text)
+            if dt == _XSD + "decimal":
+                return Decimal(text)
+            if dt == _XSD + "date":
+                return _dt.date.fromisoformat(text)
+            if dt == _XSD + "boolean":
+                return text in ("true", "1")
+        except ValueError:
+            return text
+        return text
+    return term.value if isinstance(term, ox.NamedNode) else str(term)
+
+
+def _read(store: GraphStore) -> dict[str, dict[str, _Props]]:
+    """The nodes of the viewer's types with all their properties, in one pass over the
+    store's quads (straight from Oxigraph: no rdflib terms for a large store)."""
+    names = {str(t): name for name, t in _FACT_TYPES.items()}
+    props: dict[str, _Props] = defaultdict(_Props)
+    kind_of: dict[str, str] = {}
+    for q in store.iter_quads():
+        s = q.subject.value if isinstance(q.subject, ox.NamedNode) else str(q.subject)
+        p = q.predicate.value
+        o = _py(q.object)
+        if p == _RDF_TYPE and o in names:
+            kind_of.setdefault(s, names[o])
+        props[s].add(p, o)
+    tables: dict[str, dict[str, _Props]] = {name: {} for name in _FACT_TYPES}
+    for s, name in kind_of.items():
+        tables[name][s] = props[s]
+    return tables
+
+
+def _node_kind(props: _Props) -> str:
+    types = props.types()
+    kinds = {str(k).lower() for k in props.all(OG.kind)}
+    if str(OG.Person) in types or "person" in kinds:
+        return "person"
+    if str(OG.Fund) in types or kinds & {"fund", "partnership", "trust"}:
+        return "fund"
+    if str(OG.Government) in types or "government" in kinds:
+        return "government"
+    if str(OG.Company) in types or "company" in kinds:
+        return "company"
+    return "party"
+
+
+_ENTITY_FIELDS: tuple[tuple[str, URIRef], ...] = (
+    ("CIK", OG.cik),
+    ("IRS number", OG.irsNumber),
+    ("LEI", OG.lei),
+    ("CUSIP issuer number", OG.cusip6),
+    ("Jurisdiction", OG.jurisdictionText),
+    ("Jurisdiction code", OG.jurisdictionCode),
+    ("Citizenship", OG.citizenshipText),
+    ("Citizenship code", OG.citizenshipCode),
+    ("Defined term", OG.shortName),
+    ("Reporting type", OG.reportingTypeCode),
+    ("SIC", OG.sic),
+    ("Principal business", OG.principalBusiness),
+    ("Not controlled by any holder", OG.noControllingHolder),
+    ("Warning", OG.warning),
+)
+
+_CLASS_FIELDS: tuple[tuple[str, URIRef], ...] = (
+    ("Title", OG["title"]),
+    ("Class", OG.classLabel),
+    ("CUSIP", OG.cusip),
+    ("Par value", OG.parValue),
+    ("Par value currency", OG.parValueCurrency),
+    ("Outstanding", OG.sharesOutstanding),
+    ("Outstanding as of", OG.outstandingAsOf),
+    ("Outstanding per", OG.outstandingBasis),
+    ("Votes per share", OG.votesPerShare),
+    ("Underlying shares per ADS", OG.ratio),
+    ("Exchange", OG.exchange),
+    ("Ticker", OG.ticker),
+    ("Warning", OG.warning),
+)
+
+_AGREEMENT_FIELDS: tuple[tuple[str, URIRef], ...] = (
+    ("Kind", OG.kind),
+    ("Title", OG["title"]),
+    ("Date", OG.date),
+    ("Exhibit", OG.exhibitNumber),
+    ("Governing law", OG.governingLawText),
+    ("Governing law code", OG.governingLawCode),
+    ("Dispute forum", OG.disputeForum),
+    ("Dispute rules", OG.disputeRules),
+    ("Arbitration seat", OG.arbitrationSeatText),
+    ("Warning", OG.warning),
+)
+
+_HOLDING_FIELDS: tuple[tuple[str, URIRef], ...] = (
+    ("Shares", OG.shares),
+    ("Percent of class", OG.percentOfClass),
+    ("Percent of all shares", OG.percentOfTotal),
+    ("Percent of voting power", OG.percentOfVoting),
+    ("Sole voting power", OG.soleVoting),
+    ("Shared voting power", OG.sharedVoting),
+    ("Sole dispositive power", OG.soleDispositive),
+    ("Shared dispositive power", OG.sharedDispositive),
+    ("ADSs", OG.adsCount),
+    ("As of", OG.asOf),
+    ("Direct", OG.direct),
+    ("Nature", OG.nature),
+    ("Warning", OG.warning),
+)
+
+_CONTROL_FIELDS: tuple[tuple[str, URIRef], ...] = (
+    ("Kind", OG.kind),
+    ("Percent", OG.percent),
+    ("Warning", OG.warning),
+)
+
+_ROLE_FIELDS: tuple[tuple[str, URIRef], ...] = (
+    ("Title", OG["title"]),
+    ("Kinds", OG.kind),
+    ("Occupation", OG.occupation),
+    ("Section", OG.section),
+    ("Start", OG.startDate),
+    ("End", OG.endDate),
+    ("Warning", OG.warning),
+)
+
+_TRANSACTION_FIELDS: tuple[tuple[str, URIRef], ...] = (
+    ("Kind", OG.kind),
+    ("Shares", OG.shares),
+    ("Price per share", OG.pricePerShare),
+    ("Currency", OG.currency),
+    ("Aggregate amount", OG.aggregateAmount),
+    ("Pricing basis", OG.pricingBasis),
+    ("Date", OG.date),
+    ("Closing date", OG.closingDate),
+    ("Closing deadline", OG.closingDeadline),
+    ("Status", OG.status),
+    ("Warning", OG.warning),
+)
+
+_PERCENT_PROPS = {OG.percentOfClass, OG.percentOfTotal, OG.percentOfVoting, OG.percent}
+
+
+def _rows(props: _Props, fields: Iterable[tuple[str, URIRef]]) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    for title, p in fields:
+        vals = props.all(p)
+        seen: list[str] = []
+        for v in vals:
+            text = fmt_value(v)
+            if p in _PERCENT_PROPS:
+                text += "%"
+            if text not in seen:
+                seen.append(text)
+        if seen:
+            rows.append((title, "; ".join(seen)))
+    return rows
+
+
+class _Reader:
+    def __init__(self, store: GraphStore) -> None:
+        self.t = _read(store)
+        self.view = View()
+        self.filing_index: dict[str, int] = {}
+        self.span_index: dict[str, int] = {}
+        self.spans_about: dict[str, list[str]] = defaultdict(list)
+        for sp, props in self.t["span"].items():
+            about = props.one(OG.about)
+            if about is not None:
+                self.spans_about[str(about)].append(sp)
+        self.edges: dict[tuple[str, str, str], VEdge] = {}
+
+    # -- filings and sources -------------------------------------------------
+
+    def filing(self, iri: str | None) -> int | None:
+        if iri is None:
+            return None
+        idx = self.filing_index.get(iri)
+        if idx is not None:
+            return idx
+        props = self.t["filing"].get(iri, _Props())
+        entry = {
+            "iri": iri,
+            "label": props.text(RDFS.label) or iri.rsplit("/", 1)[-1],
+            "accession": props.text(OG.accession) or "",
+            "form": props.text(OG.form) or "",
+            "date": fmt_value(
+                props.value(OG.filedDate)
+                or props.value(OG.signatureDate)
+                or props.value(OG.eventDate)
+                or ""
+            ),
+            "path": props.text(OG.sourcePath) or "",
+        }
+        idx = len(self.view.filings)
+        self.view.filings.append(entry)
+        self.filing_index[iri] = idx
+        return idx
+
+    def sources_of(self, *about: str) -> list[int]:
+        out: list[int] = []
+        for a in about:
+            for sp in self.spans_about.get(a, []):
+                idx = self.span_index.get(sp)
+                if idx is None:
+                    props = self.t["span"][sp]
+                    quote = props.text(OG.quote) or ""
+                    if len(quote) > _QUOTE_LIMIT:
+                        quote = quote[: _QUOTE_LIMIT - 1] + "…"
+                    fact = props.one(OG.fact)
+                    fact_name = "" if fact is None or fact == _RDF_TYPE else str(fact)
+                    fact_name = fact_name.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+                    derived = props.one(PROV.wasDerivedFrom)
+                    idx = len(self.view.sources)
+                    self.view.sources.append(
+                        {
+                            "section": props.text(OG.section) or "",
+                            "quote": quote,
+                            "fact": fact_name,
+                            "document": props.text(OG.document) or "",
+                            "filing": self.filing(None if derived is None else str(derived)),
+                        }
+                    )
+                    self.span_index[sp] = idx
+                if idx not in out:
+                    out.append(idx)
+        return out
+
+    # -- nodes -----------------------------------------------------------------
+
+    def name(self, iri: str) -> str:
+        n = self.view.nodes.get(iri)
+        return n.label if n else iri.rsplit("/", 1)[-1]
+
+    def entities(self) -> None:
+        for iri, props in self.t["entity"].items():
+            # the name the latest filing uses when filings differ (graph.names)
+            label = props.text(OG.displayName) or props.text(RDFS.label) or iri.rsplit("/", 1)[-1]
+            names = {str(a) for a in props.all(SKOS.altLabel)} | {
+                str(a) for a in props.all(RDFS.label)
+            }
+            aliases = sorted(names - {label})
+            details = [("Identifier", iri), *_rows(props, _ENTITY_FIELDS)]
+            self.view.nodes[iri] = VNode(
+                iri, label, _node_kind(props), details, aliases, [], self.sources_of(iri)
+            )
+
+    def securities(self) -> None:
+        for table in ("class", "ads"):
+            for iri, props in self.t[table].items():
+                full = props.text(RDFS.label) or iri.rsplit("/", 1)[-1]
+                label = props.text(OG["title"]) or full  # the issuer is one link away
+                node = VNode(iri, label, "security", [("Name", full), ("Identifier", iri)])
+                node.details += _rows(props, _CLASS_FIELDS)
+                underlying = props.one(OG.underlyingClass)
+                if underlying is not None:
+                    node.details.append(("Represents", str(underlying)))
+                node.sources = self.sources_of(iri)
+                self.view.nodes[iri] = node
+                issuer = props.one(OG.issuer)
+                if issuer is not None and str(issuer) in self.t["entity"]:
+                    self.edge("security", str(issuer), iri, {"title": "Security of the issuer"})
+
+    def agreements(self) -> None:
+        for iri, props in self.t["agreement"].items():
+            label = props.text(OG["title"]) or props.text(RDFS.label) or "agreement"
+            node = VNode(iri, label, "agreement", [("Identifier", iri)])
+            node.details += _rows(props, _AGREEMENT_FIELDS)
+            node.sources = self.sources_of(iri)
+            self.view.nodes[iri] = node
+        owner = {str(p): a for a, ap in self.t["agreement"].items() for p in ap.all(OG.party)}
+        for iri, props in self.t["aparty"].items():
+            entity = props.one(OG.entity)
+            agreement = owner.get(iri)
+            if entity is None or agreement is None:
+                continue
+            rows = _rows(
+                props,
+                (("Role", OG.partyRole), ("Defined as", OG.definedAs), ("Name", OG.partyName)),
+            )
+            role = props.text(OG.partyRole) or ""
+            self.edge(
+                "party",
+                str(entity),
+                agreement,
+                {"title": role or "party", "rows": rows, "sources": self.sources_of(iri)},
+                label=role,
+            )
+
+    # -- edges -----------------------------------------------------------------
+
+    def edge(
+        self, kind: str, a: str, b: str, fact: dict[str, Any], *, label: str = ""
+    ) -> VEdge | None:
+        if a == b or a not in self.view.nodes or b not in self.view.nodes:
+            return None
+        key = (kind, a, b)
+        e = self.edges.get(key)
+        if e is None:
+            e = VEdge(kind, a, b)
+            self.edges[key] = e
+            self.view.edges.append(e)
+        fact.setdefault("rows", [])
+        fact.setdefault("sources", [])
+        e.facts.append(fact)
+        if label and label not in e.label.split(" · "):
+            e.label = f"{e.label} · {label}" if e.label else label
+        return e
+
+    def fact_filing(self, props: _Props) -> int | None:
+        f = props.one(OG.filing)
+        return self.filing(None if f is None else str(f))
+
+    def fact_rows(
+        self, props: _Props, fields: Iterable[tuple[str, URIRef]]
+    ) -> list[tuple[str, str]]:
+        """The rows of an edge fact: its share class (when it names one) first, then
+        ``fields``, then the filing that states it."""
+        rows = _rows(props, fields)
+        cls = props.one(OG.shareClass)
+        if cls is not None:
+            rows.insert(0, ("Class", self.name(str(cls))))
+        f = self.fact_filing(props)
+        if f is not None:
+            rows.append(("Filing", self.view.filings[f]["label"]))
+        return rows
+
+    def holdings(self) -> None:
+        by_edge: dict[tuple[str, str], list[tuple[str, _Props]]] = defaultdict(list)
+        for iri, props in self.t["holding"].items():
+            holder, issuer = props.one(OG.holder), props.one(OG.issuer)
+            if holder is None or issuer is None:
+                continue
+            shares, pct = props.value(OG.shares), props.value(OG.percentOfClass)
+            if shares == 0 or pct == 0:
+                continue  # a nil position is no ownership edge
+            by_edge[(str(holder), str(issuer))].append((iri, props))
+        controls: dict[str, set[str]] = defaultdict(set)
+        for props in self.t["control"].values():
+            c, d = props.one(OG.controller), props.one(OG.controlled)
+            if c is not None and d is not None:
+                controls[str(c)].add(str(d))
+        holders_of: dict[str, set[str]] = defaultdict(set)
+        for a, b in by_edge:
+            holders_of[b].add(a)
+        for (a, b), facts in by_edge.items():
+            stated = [p.value(OG.direct) for _, p in facts if p.value(OG.direct) is not None]
+            indirect = bool(stated) and not any(stated)
+            through = ""
+            if not stated:
+                via = _controlled_holders(a, controls, holders_of[b] - {a})
+                if via:
+                    indirect = True
+                    through = ", ".join(sorted(self.name(v) for v in via))
+            stake: Decimal | None = None
+            best_date = ""
+            for _iri, props in facts:
+                pct = props.value(OG.percentOfClass)
+                if pct is None:
+                    pct = props.value(OG.percent)
+                f = self.fact_filing(props)
+                when = self.view.filings[f]["date"] if f is not None else ""
+                if isinstance(pct, Decimal) and (
+                    stake is None or when > best_date or (when == best_date and pct > stake)
+                ):
+                    stake, best_date = pct, when
+            for iri, props in facts:
+                rows = self.fact_rows(props, _HOLDING_FIELDS)
+                if through:
+                    rows.append(("Deemed through", through))
+                title = "Holding" + (" (indirect)" if props.value(OG.direct) is False else "")
+                self.edge(
+                    "ownership",
+                    a,
+                    b,
+                    {"title": title, "rows": rows, "sources": self.sources_of(iri)},
+                )
+            e = self.edges.get(("ownership", a, b))
+            if e is not None:
+                e.indirect = indirect
+                e.stake = stake
+                e.label = _pct(stake) if stake is not None else "owns"
+
+    def controls(self) -> None:
+        for iri, props in self.t["control"].items():
+            a, b = props.one(OG.controller), props.one(OG.controlled)
+            if a is None or b is None:
+                continue
+            kind = props.text(OG.kind) or "control"
+            rows = self.fact_rows(props, _CONTROL_FIELDS)
+            e = self.edge(
+                "control",
+                str(a),
+                str(b),
+                {"title": "Control", "rows": rows, "sources": self.sources_of(iri)},
+                label=kind,
+            )
+            if e is not None:
+                if any(w in kind.lower() for w in ("deemed", "indirect")):
+                    e.indirect = True
+                pct = props.value(OG.percent)
+                if isinstance(pct, Decimal) and (e.stake is None or pct > e.stake):
+                    e.stake = pct
+
+    def roles(self) -> None:
+        for iri, props in self.t["role"].items():
+            a, b = props.one(OG.person), props.one(OG.organization)
+            if a is None or b is None:
+                continue
+            title = props.text(OG["title"]) or "role"
+            rows = self.fact_rows(props, _ROLE_FIELDS)
+            short = title if len(title) <= 40 else title[:39] + "…"
+            self.edge(
+                "role",
+                str(a),
+                str(b),
+                {"title": title, "rows": rows, "sources": self.sources_of(iri)},
+                label=short,
+            )
+
+    def transactions(self) -> None:
+        for iri, props in self.t["transaction"].items():
+            a, b = props.one(OG.seller), props.one(OG.buyer)
+            if a is None or b is None:
+                continue
+            kind = props.text(OG.kind) or "transaction"
+            rows = self.fact_rows(props, _TRANSACTION_FIELDS)
+            shares = props.value(OG.shares)
+            label = kind + (f" {fmt_value(shares)}" if isinstance(shares, int) else "")
+            self.edge(
+                "transaction",
+                str(a),
+                str(b),
+                {
+                    "title": props.text(RDFS.label) or kind,
+                    "rows": rows,
+                    "sources": self.sources_of(iri),
+                },
+                label=label,
+            )
+
+    def node_facts(self) -> None:
+        """One line per edge on both of its ends: what the node takes part in."""
+        for e in self.view.edges:
+            a, b = self.view.nodes[e.source], self.view.nodes[e.target]
+            what = {
+                "ownership": ("owns", "owned by"),
+                "control": ("controls", "controlled by"),
+                "role": ("role at", "role held by"),
+                "party": ("party to", "party"),
+                "transaction": ("sold to", "bought from"),
+                "security": ("issuer of", "security of"),
+            }[e.kind]
+            tail = f" ({e.label})" if e.label else ""
+            a.facts.append(f"{what[0]} {b.label}{tail}")
+            b.facts.append(f"{what[1]} {a.label}{tail}")
+
+    def run(self) -> View:
+        self.entities()
+        self.securities()
+        self.agreements()
+        self.controls()
+        self.holdings()
+        self.roles()
+        self.transactions()
+        self.node_facts()
+        return self.view
+
+
+def _controlled_holders(a: str, controls: dict[str, set[str]], others: set[str]) -> set[str]:
+    """Holders among ``others`` that ``a`` controls, directly or through a chain."""
+    found: set[str] = set()
+    seen = {a}
+    todo = [a]
+    while todo:
+        x = todo.pop()
+        for y in controls.get(x, ()):
+            if y in seen:
+                continue
+            seen.add(y)
+            if y in others:
+                found.add(y)
+            todo.append(y)
+    return found
+
+
+def read_view(store: GraphStore) -> View:
+    """Read every party, security, agreement and the links between them from ``store``.
+
+    Parameters
+    ----------
+    store : GraphStore
+        The store to read (the union of all filings' graphs).
+
+    Returns
+    -------
+    View
+        Nodes keyed by IRI, aggregated edges, and the source spans and filings the
+        nodes' and edges' details point to (by index).
+    """
+    return _Reader(store).run()
