@@ -26,9 +26,10 @@ ALLOWED: dict[str, set[str]] = {
     "output": set(),
     "ontology": set(),
     "queries": set(),
-    "loaders.sections": set(),
-    "loaders.formats": {"loaders", "loaders.sections"},
-    "loaders": {"loaders.formats", "loaders.sections"},
+    "loaders.vocab": set(),
+    "loaders.sections": {"loaders.vocab"},
+    "loaders.formats": {"loaders", "loaders.sections", "loaders.vocab"},
+    "loaders": {"loaders.formats", "loaders.sections", "loaders.vocab"},
     "fetch": set(),
     "graph": {"ontology", "queries", "output"},
     "viewer": {"graph", "ontology", "queries", "output"},
@@ -54,7 +55,7 @@ ALLOWED: dict[str, set[str]] = {
 
 def _part(parts: list[str]) -> str:
     """The part a dotted path below ``ownergraph`` belongs to."""
-    if parts[0] == "loaders" and len(parts) > 1 and parts[1] in ("formats", "sections"):
+    if parts[0] == "loaders" and len(parts) > 1 and parts[1] in ("formats", "sections", "vocab"):
         return f"loaders.{parts[1]}"
     return parts[0].removesuffix(".py")
 

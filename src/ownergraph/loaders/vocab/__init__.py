@@ -1,0 +1,116 @@
+"""The format's vocabulary as data: one TOML table of phrases per topic, compiled to patterns.
+
+Each ``*.toml`` file beside this module maps a field (a cover-page row, an item, a role)
+to a list of phrases. A phrase is written the way a filing writes it, one word after
+another, and compiles to a regular expression that tolerates the layouts filings use:
+
+- words are separated by any run of white space (spaces, tabs, no-break spaces, line
+  breaks): ``sole voting power``;
+- ``[word]`` is an optional word: ``name of [the] reporting person``;
+- ``a|b`` inside a word is a choice of spellings: ``no.|number``;
+- a trailing ``*`` on a word allows any word ending: ``person*`` matches "persons";
+- a phrase starting with ``re:`` is a raw regular expression, for the few rules that
+  words cannot say (kept short, anchored on a literal, and commented in the TOML).
+
+Matching is case-insensitive. Patterns are compiled once, at first use.
+
+May import: only the standard library.
+
+Examples
+--------
+>>> rx = compile_phrase("name of [the] reporting person*")
+>>> bool(rx.fullmatch("NAME OF REPORTING PERSONS")), bool(rx.fullmatch("Name of the\\nReporting Person"))
+(True, True)
+>>> bool(compile_phrase("i.r.s. identification no.|number").fullmatch("I.R.S. Identification No."))
+True
+>>> phrase_pattern("sole voting power")
+'sole[\\\\s\\\\xa0]+voting[\\\\s\\\\xa0]+power'
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+
+__all__ = ["SPACE", "compile_phrase", "field_patterns", "phrase_pattern", "table"]
+
+#: what separates two words of a phrase
+SPACE = r"[\s\xa0]+"
+
+
+def _word(word: str) -> str:
+    """The pattern of one word of a phrase (choices, an any-ending star)."""
+    star = word.endswith("*") and len(word) > 1
+    if star:
+        word = word[:-1]
+    choices = [re.escape(w) for w in word.split("|")]
+    body = choices[0] if len(choices) == 1 else "(?:" + "|".join(choices) + ")"
+    return body + (r"\w*" if star else "")
+
+
+def phrase_pattern(phrase: str) -> str:
+    """The regular-expression source of one phrase (see the module docstring).
+
+    Examples
+    --------
+    >>> phrase_pattern("re:item\\\\s*1")
+    'item\\\\s*1'
+    >>> phrase_pattern("[the] group")
+    '(?:the[\\\\s\\\\xa0]+)?group'
+    """
+    if phrase.startswith("re:"):
+        return phrase[3:]
+    out = ""
+    for word in phrase.split():
+        optional = word.startswith("[") and word.endswith("]")
+        body = _word(word[1:-1] if optional else word)
+        out += f"(?:{body}{SPACE})?" if optional else body + SPACE
+    return out[: -len(SPACE)] if out.endswith(SPACE) else _trim_optional_tail(out)
+
+
+def _trim_optional_tail(pattern: str) -> str:
+    """A phrase ending in an optional word: its last separator belongs inside the option."""
+    tail = f"{SPACE})?"
+    head, _, _ = pattern.rpartition(tail)
+    if not head:
+        return pattern
+    # "...word<SPACE>(?:opt<SPACE>)?" becomes "...word(?:<SPACE>opt)?"
+    before, _, option = head.rpartition("(?:")
+    if before.endswith(SPACE):
+        before = before[: -len(SPACE)]
+    return f"{before}(?:{SPACE}{option})?"
+
+
+@cache
+def compile_phrase(phrase: str) -> re.Pattern[str]:
+    """One phrase compiled, case-insensitive."""
+    return re.compile(phrase_pattern(phrase), re.I)
+
+
+@cache
+def table(name: str) -> dict[str, object]:
+    """The TOML table ``name`` (``cover_captions`` for ``cover_captions.toml``).
+
+    Raises ``FileNotFoundError`` naming the table when it does not exist.
+    """
+    ref = resources.files(__name__).joinpath(f"{name}.toml")
+    if not ref.is_file():
+        raise FileNotFoundError(f"no vocabulary table {name}.toml in {__name__}")
+    return tomllib.loads(ref.read_text(encoding="utf-8"))
+
+
+def field_patterns(name: str) -> list[tuple[str, str]]:
+    """``(field, pattern source)`` for every field of table ``name``, in file order.
+
+    A field's phrases are joined as alternatives, longest first, so that the most
+    specific wording wins.
+    """
+    out: list[tuple[str, str]] = []
+    for field, phrases in table(name).items():
+        if not isinstance(phrases, list):
+            continue
+        ordered = sorted((str(p) for p in phrases), key=len, reverse=True)
+        out.append((field, "(?:" + "|".join(phrase_pattern(p) for p in ordered) + ")"))
+    return out
