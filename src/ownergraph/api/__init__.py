@@ -20,6 +20,7 @@ Examples
 from ownergraph.api.analytics import ChainReport, EntityPage, chain, show
 from ownergraph.api.answers import export, labels_for, result_table, run_query
 from ownergraph.api.demo import DemoReport, demo
+from ownergraph.api.exports import EXPORT_FORMATS, ExportResult, export_graph
 from ownergraph.api.loading import (
     FILING_SUFFIXES,
     LoadedFiling,
@@ -33,10 +34,12 @@ from ownergraph.api.loading import (
 from ownergraph.api.viewer import named_queries, write_viewer
 
 __all__ = [
+    "EXPORT_FORMATS",
     "FILING_SUFFIXES",
     "ChainReport",
     "DemoReport",
     "EntityPage",
+    "ExportResult",
     "LoadReport",
     "LoadedFiling",
     "chain",
@@ -44,6 +47,7 @@ __all__ = [
     "example_path",
     "expand_paths",
     "export",
+    "export_graph",
     "labels_for",
     "load_paths",
     "named_queries",
