@@ -27,6 +27,7 @@ from ownergraph.api.loading import (
     open_store,
     store_counts,
 )
+from ownergraph.api.report import load_report_document, write_load_report
 from ownergraph.api.viewer import named_queries, write_viewer
 
 __all__ = [
@@ -43,11 +44,13 @@ __all__ = [
     "export",
     "labels_for",
     "load_paths",
+    "load_report_document",
     "named_queries",
     "open_store",
     "result_table",
     "run_query",
     "show",
     "store_counts",
+    "write_load_report",
     "write_viewer",
 ]
