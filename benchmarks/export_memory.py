@@ -14,7 +14,7 @@ process that opens the store read-only and reports its peak RSS (``ru_maxrss``):
 
 Ratios are printed against the baseline measured in the same run; nothing is asserted.
 
-Run: ``python benchmarks/export_memory.py [--filings 10000] [--formats bods,csv]``
+Run: ``python benchmarks/export_memory.py [--filings 10000] [--tasks union,bods,csv]``
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 FORMATS = ("bods", "ftm", "gexf", "graphml", "csv")
+TASKS = ("union", *FORMATS)
 
 
 def _lit(value: object, dtype: str = "string") -> str:
@@ -148,7 +149,9 @@ def measure(task: str, store_dir: Path) -> tuple[int, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--filings", type=int, default=10_000)
-    parser.add_argument("--formats", default=",".join(FORMATS))
+    parser.add_argument(
+        "--tasks", default=",".join(TASKS), help="union and/or formats, comma-separated"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--store", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -166,7 +169,7 @@ def main() -> None:
         base_kib, base_s = measure("iterate", folder)
         print(f"{'task':<10} {'peak RSS':>12} {'ratio':>7} {'seconds':>8}")
         print(f"{'iterate':<10} {base_kib / 1024:>9.1f} MiB {1:>7.2f} {base_s:>8.2f}")
-        for task in ("union", *[f for f in args.formats.split(",") if f]):
+        for task in [t for t in args.tasks.split(",") if t]:
             kib, secs = measure(task, folder)
             print(f"{task:<10} {kib / 1024:>9.1f} MiB {kib / base_kib:>7.2f} {secs:>8.2f}")
 
