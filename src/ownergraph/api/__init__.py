@@ -20,6 +20,7 @@ Examples
 from ownergraph.api.analytics import ChainReport, EntityPage, chain, show
 from ownergraph.api.answers import export, labels_for, result_table, run_query
 from ownergraph.api.demo import DemoReport, demo
+from ownergraph.api.fetch import Fetched, FetchReport, fetch
 from ownergraph.api.loading import (
     FILING_SUFFIXES,
     LoadedFiling,
@@ -37,6 +38,8 @@ __all__ = [
     "ChainReport",
     "DemoReport",
     "EntityPage",
+    "FetchReport",
+    "Fetched",
     "LoadReport",
     "LoadedFiling",
     "chain",
@@ -44,6 +47,7 @@ __all__ = [
     "example_path",
     "expand_paths",
     "export",
+    "fetch",
     "labels_for",
     "load_paths",
     "named_queries",
