@@ -98,6 +98,7 @@ class RequestLog:
     """What the client sent: every request's URL and the counts by kind."""
 
     urls: list[str] = field(default_factory=list)
+    sent: list[float] = field(default_factory=list)  # time.monotonic() of each request
     archive_requests: int = 0
     json_requests: int = 0
     retries: int = 0
@@ -145,6 +146,7 @@ class EdgarClient:
         assert self._http is not None
         self._bucket.acquire()
         self.log.urls.append(url)
+        self.log.sent.append(time.monotonic())
         try:
             with self._http.stream("GET", url, headers=headers) as r:
                 if r.status_code == 429 or r.status_code >= 500:
