@@ -145,6 +145,7 @@ class Edgar:
     lock: threading.Lock = field(default_factory=threading.Lock)
     www_url: str = ""
     data_url: str = ""
+    stop: threading.Event = field(default_factory=threading.Event)
 
     def fault(self, path: str, *actions: tuple[Any, ...]) -> None:
         """Queue faults for ``path`` (one per request, in order): ``("status", 429,
@@ -294,7 +295,9 @@ def _handler(edgar: Edgar, host: str) -> type[BaseHTTPRequestHandler]:
                 half = len(body) // 2
                 self.wfile.write(body[:half])
                 self.wfile.flush()
-                time.sleep(fault[1])
+                if edgar.stop.wait(fault[1]):
+                    self.close_connection = True
+                    return
                 self.wfile.write(body[half:])
                 return
             self.wfile.write(body)
@@ -318,6 +321,9 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that hangs up mid-body (a killed fetch) is expected here
+
 
 def serve(edgar: Edgar) -> Iterator[Edgar]:
     """Start both servers, yield ``edgar`` with their URLs, stop them."""
@@ -330,6 +336,7 @@ def serve(edgar: Edgar) -> Iterator[Edgar]:
     try:
         yield edgar
     finally:
+        edgar.stop.set()
         for s in servers:
             s.shutdown()
             s.server_close()
