@@ -163,6 +163,8 @@ def fetch(
                         f"{loaded.reporting_persons} reporting person(s), {loaded.entities} entities, "
                         f"{loaded.facts} facts, {len(loaded.warnings)} warning(s)"
                     )
+                    for w in loaded.warnings[:10]:
+                        progress.console.print(f"  [yellow]warning:[/] {escape(w)}")
 
             report = api.fetch(
                 store_cm,
@@ -188,6 +190,7 @@ def fetch(
             f"{len(report.fetched)} filing(s) from EDGAR: {report.downloaded} downloaded, "
             f"{len(report.fetched) - report.downloaded} from the cache {escape(str(report.cache))}; "
             f"{len(log.urls)} request(s) ({log.archive_requests} archive, {log.json_requests} JSON, "
+            f"{log.index_requests} index, "
             f"{log.revalidated} unchanged on revalidation, {log.retries} retried)"
         )
         lr = report.load

@@ -101,6 +101,7 @@ class RequestLog:
     sent: list[float] = field(default_factory=list)  # time.monotonic() of each request
     archive_requests: int = 0
     json_requests: int = 0
+    index_requests: int = 0
     retries: int = 0
     from_cache: int = 0
     revalidated: int = 0
@@ -268,7 +269,7 @@ class EdgarClient:
                 return dest.read_text(encoding="latin-1")
             raise FetchError(f"offline: {url} is not in the cache ({dest})")
         dest.parent.mkdir(parents=True, exist_ok=True)
-        self.log.archive_requests += 1
+        self.log.index_requests += 1
         r = self.get(url)
         _write_atomic(dest, r.content)
         return r.content.decode("latin-1")
