@@ -93,7 +93,8 @@ class Submission:
 
 
 def corpus_submissions() -> list[Submission]:
-    """Every corpus full submission with an accession number and a 13D/13G form."""
+    """21Vianet's 13D/A (from the bundled seed) and every corpus full submission with an
+    accession number and a 13D/13G form (none when ../shared/corpus is absent)."""
     out = [
         Submission(
             VNET_ACCESSION,
@@ -104,7 +105,7 @@ def corpus_submissions() -> list[Submission]:
             vnet_submission(),
         )
     ]
-    for p in sorted(CORPUS.iterdir()):
+    for p in sorted(CORPUS.iterdir()) if CORPUS.is_dir() else []:
         if p.suffix not in (".txt", ".nc"):
             continue
         raw = p.read_bytes()

@@ -31,8 +31,7 @@ BLACKROCK = (
 
 @pytest.fixture(scope="module")
 def subs() -> list[Submission]:
-    require_corpus()
-    return corpus_submissions()
+    return corpus_submissions()  # the seed's 13D/A even without ../shared/corpus
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +83,7 @@ def test_vnet_by_ticker_loads_its_13d_with_sec_addresses(edgar: Edgar, tmp_path:
 def test_cik_with_continuation_page_and_zero_padding(
     edgar: Edgar, tmp_path: Path, subs: list[Submission]
 ) -> None:
+    require_corpus()
     report = api.fetch(None, [f"000{BLACKROCK}"], load=False, settings=settings(edgar, tmp_path))
     got = {f.ref.accession for f in report.fetched}
     assert got == by_cik(subs, BLACKROCK) and len(got) == 7
@@ -94,6 +94,7 @@ def test_cik_with_continuation_page_and_zero_padding(
 def test_since_skips_continuation_page(
     edgar: Edgar, tmp_path: Path, subs: list[Submission]
 ) -> None:
+    require_corpus()
     import datetime as dt
 
     since = dt.date(2020, 1, 1)
@@ -106,6 +107,7 @@ def test_since_skips_continuation_page(
 
 
 def test_role_is_read_from_the_header(edgar: Edgar, tmp_path: Path, subs: list[Submission]) -> None:
+    require_corpus()
     cik = "91576"  # subject of one corpus 13D/A and filer of another
     mine = [s for s in subs if cik in s.ciks]
     subject = {s.accession for s in mine if cik in [c for c, _ in s.subjects]}
@@ -123,6 +125,7 @@ def test_role_is_read_from_the_header(edgar: Edgar, tmp_path: Path, subs: list[S
 
 
 def test_forms_amendments_limit(edgar: Edgar, tmp_path: Path, subs: list[Submission]) -> None:
+    require_corpus()
     s = settings(edgar, tmp_path)
     originals = api.fetch(None, [BLACKROCK], amendments=False, load=False, settings=s)
     want = {x.accession for x in subs if BLACKROCK in x.ciks and not x.form.endswith("/A")}
@@ -143,6 +146,7 @@ def test_accession_and_name_targets(edgar: Edgar, tmp_path: Path) -> None:
 
 
 def test_ambiguous_name_gives_did_you_mean(edgar: Edgar, tmp_path: Path) -> None:
+    require_corpus()
     with pytest.raises(FetchError) as e:
         api.fetch(None, ["BlackRock"], load=False, settings=settings(edgar, tmp_path))
     msg = str(e.value)
@@ -151,6 +155,7 @@ def test_ambiguous_name_gives_did_you_mean(edgar: Edgar, tmp_path: Path) -> None
 
 
 def test_index_quarter_and_range(edgar: Edgar, tmp_path: Path, subs: list[Submission]) -> None:
+    require_corpus()
     s = settings(edgar, tmp_path)
     q = api.fetch(None, index="2021Q2", load=False, settings=s)
     want = {x.accession for x in subs if "2021-04-01" <= x.filed <= "2021-06-30"}
@@ -164,6 +169,7 @@ def test_index_quarter_and_range(edgar: Edgar, tmp_path: Path, subs: list[Submis
 
 
 def test_rate_limit_counts_timestamps(edgar: Edgar, tmp_path: Path) -> None:
+    require_corpus()
     rate = 5.0
     report = api.fetch(None, [BLACKROCK], load=False, settings=settings(edgar, tmp_path, rate=rate))
     sent = report.requests.sent
@@ -237,6 +243,7 @@ def test_no_user_agent_stops_before_any_request(edgar: Edgar, tmp_path: Path) ->
 
 
 def test_second_run_makes_no_archive_request_and_offline(edgar: Edgar, tmp_path: Path) -> None:
+    require_corpus()
     s = settings(edgar, tmp_path)
     first = api.fetch(None, [BLACKROCK], load=False, settings=s)
     n = len(edgar.requests("Archives/"))

@@ -32,8 +32,7 @@ BLACKROCK = "1364742"
 
 @pytest.fixture(scope="module")
 def tree() -> Edgar:
-    require_corpus()
-    e = Edgar()
+    e = Edgar()  # the seed's 13D/A even without ../shared/corpus
     build_tree(e, corpus_submissions())
     return e
 
@@ -87,6 +86,7 @@ def _quads(path: Path, cache: Path) -> set[str]:
 
 
 def test_killed_mid_download_then_rerun_gives_the_same_store(edgar: Edgar, tmp_path: Path) -> None:
+    require_corpus()
     env = {**os.environ, **edgar.env(), "PYTHONPATH": str(REPO / "src")}
     clean_store, clean_cache = tmp_path / "clean.db", tmp_path / "clean-cache"
     runner = CliRunner()
