@@ -17,6 +17,7 @@ Examples
 from ownergraph.api.analytics import ChainReport, EntityPage, chain, show
 from ownergraph.api.answers import export, labels_for, result_table, run_query
 from ownergraph.api.demo import DemoReport, demo
+from ownergraph.api.exports import EXPORT_FORMATS, ExportResult, export_graph
 from ownergraph.api.fetch import Fetched, FetchReport, fetch
 from ownergraph.api.loading import (
     FILING_SUFFIXES,
@@ -32,10 +33,12 @@ from ownergraph.api.report import load_report_document, write_load_report
 from ownergraph.api.viewer import named_queries, write_viewer
 
 __all__ = [
+    "EXPORT_FORMATS",
     "FILING_SUFFIXES",
     "ChainReport",
     "DemoReport",
     "EntityPage",
+    "ExportResult",
     "FetchReport",
     "Fetched",
     "LoadReport",
@@ -45,6 +48,7 @@ __all__ = [
     "example_path",
     "expand_paths",
     "export",
+    "export_graph",
     "fetch",
     "labels_for",
     "load_paths",
