@@ -23,15 +23,16 @@ __all__ = ["cli", "main"]
 @click.version_option(__version__, prog_name="ownergraph")
 @click.option(
     "--store",
-    type=click.Path(file_okay=False, path_type=Path),
     envvar="OWNERGRAPH_STORE",
-    help="Store directory (default ./ownergraph.db, or $OWNERGRAPH_STORE).",
+    help="Store directory (default ./ownergraph.db, or $OWNERGRAPH_STORE), or a SPARQL "
+    "server URL (http://HOST:PORT for Oxigraph, virtuoso+http://..., sparql+http://...).",
 )
 @click.pass_context
-def cli(ctx: click.Context, store: Path | None) -> None:
+def cli(ctx: click.Context, store: str | None) -> None:
     """ownergraph: who owns and controls whom, from SEC Schedule 13D/13G filings."""
     ctx.ensure_object(dict)
-    ctx.obj["store"] = store
+    # a server URL stays text (a Path would fold its "//"); anything else is a directory
+    ctx.obj["store"] = store if store is None or "://" in store else Path(store)
 
 
 def main() -> None:
