@@ -19,6 +19,7 @@ Examples
 
 from ownergraph.api.analytics import ChainReport, EntityPage, chain, show
 from ownergraph.api.answers import export, labels_for, result_table, run_query
+from ownergraph.api.bulk import BuildReport, ResolveReport, build_files, resolve_store
 from ownergraph.api.demo import DemoReport, demo
 from ownergraph.api.loading import (
     FILING_SUFFIXES,
@@ -30,16 +31,22 @@ from ownergraph.api.loading import (
     open_store,
     store_counts,
 )
+from ownergraph.api.serve import serve
 from ownergraph.api.viewer import named_queries, write_viewer
+from ownergraph.graph.store import default_store_path
 
 __all__ = [
     "FILING_SUFFIXES",
+    "BuildReport",
     "ChainReport",
     "DemoReport",
     "EntityPage",
     "LoadReport",
     "LoadedFiling",
+    "ResolveReport",
+    "build_files",
     "chain",
+    "default_store_path",
     "demo",
     "example_path",
     "expand_paths",
@@ -48,8 +55,10 @@ __all__ = [
     "load_paths",
     "named_queries",
     "open_store",
+    "resolve_store",
     "result_table",
     "run_query",
+    "serve",
     "show",
     "store_counts",
     "write_viewer",

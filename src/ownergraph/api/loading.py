@@ -66,7 +66,15 @@ def open_store(path: str | Path | None = "default", *, read_only: bool = False) 
         from ownergraph.graph.remote import RemoteStore
 
         return RemoteStore.open(str(path), read_only=read_only)  # type: ignore[return-value]
-    return GraphStore.open(path, read_only=read_only)
+    try:
+        return GraphStore.open(path, read_only=read_only)
+    except StoreError as e:
+        if "locked" not in str(e):
+            raise
+        raise StoreError(
+            f"{e}; if `ownergraph serve` runs on it, the server holds the lock: "
+            "use --store http://127.0.0.1:PORT to work through the server"
+        ) from None
 
 
 def _is_store_url(path: object) -> bool:

@@ -42,9 +42,11 @@ def main() -> None:
 
 # Every command lives in a module of its own and is registered here.
 from ownergraph.cli.analytics import chain, show  # noqa: E402
+from ownergraph.cli.build import build, resolve  # noqa: E402
 from ownergraph.cli.load import demo, load  # noqa: E402
 from ownergraph.cli.query import export, queries, query  # noqa: E402
+from ownergraph.cli.serve import serve  # noqa: E402
 from ownergraph.cli.viz import viz  # noqa: E402
 
-for _command in (load, query, queries, export, demo, chain, show, viz):
+for _command in (load, query, queries, export, demo, chain, show, viz, build, resolve, serve):
     cli.add_command(_command)

@@ -225,7 +225,7 @@ class RemoteStore:
                 f"the SPARQL server at {self.path} refused the credentials (HTTP 401"
                 f"{': ' + detail if detail else ''}); give USER:PASSWORD@ in the store URL"
             )
-        if update and status in (403, 405) or update and "read" in detail.lower():
+        if update and _refuses_updates(status, detail):
             raise StoreError(
                 f"the SPARQL server at {self.path} refuses updates (HTTP {status}"
                 f"{': ' + detail if detail else ''}); it is read-only or this user may not write"
@@ -487,6 +487,13 @@ class _UpdateShim:
 
     def update(self, text: str) -> None:
         self._store.update(text)
+
+
+def _refuses_updates(status: int, detail: str) -> bool:
+    """True when an update's failure means the server (or this user) may not write."""
+    low = detail.lower()
+    words = ("read-only", "read only", "readonly", "permission", "not allowed", "sr186")
+    return status in (403, 405) or any(w in low for w in words)
 
 
 def _reason(err: Exception) -> str:
