@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -72,6 +73,26 @@ def _sorted_rows(rows: list[dict[str, Any]]) -> list[str]:
     return sorted(json.dumps(r, sort_keys=True, default=str) for r in rows)
 
 
+_AGGREGATE = re.compile(
+    r"\((SAMPLE|GROUP_CONCAT)\s*\((?:[^()]|\([^()]*\))*\)\s*AS\s+\?(\w+)\s*\)", re.I
+)
+
+
+def _engine_neutral(text: str, rows: list[dict[str, Any]]) -> list[str]:
+    """Rows with what SPARQL leaves to the engine taken out: the order of the parts of
+    a ``GROUP_CONCAT`` (sorted here) and which value ``SAMPLE`` picks (dropped)."""
+    concat = {m.group(2) for m in _AGGREGATE.finditer(text) if m.group(1).upper() == "GROUP_CONCAT"}
+    sample = {m.group(2) for m in _AGGREGATE.finditer(text) if m.group(1).upper() == "SAMPLE"}
+    out = []
+    for row in rows:
+        r = {k: v for k, v in row.items() if k not in sample}
+        for k in concat & set(r):
+            if isinstance(r[k], str):
+                r[k] = sorted(re.split(r"; |, | ", r[k]))
+        out.append(json.dumps(r, sort_keys=True, default=str))
+    return sorted(out)
+
+
 def test_every_named_query_answers_as_the_local_store(loaded: tuple[Server, Path]) -> None:
     server, local = loaded
     compared = 0
@@ -87,7 +108,12 @@ def test_every_named_query_answers_as_the_local_store(loaded: tuple[Server, Path
                     api.run_query(remote, name)
                 continue
             got = api.run_query(remote, name).rows
-            assert _sorted_rows(got) == _sorted_rows(expected), name
+            if _engine(server) == "virtuoso":
+                text = nq.text
+                assert _engine_neutral(text, got) == _engine_neutral(text, expected), name
+                assert sorted(len(r) for r in got) == sorted(len(r) for r in expected)
+            else:
+                assert _sorted_rows(got) == _sorted_rows(expected), name
             compared += 1
     assert compared >= 12
 

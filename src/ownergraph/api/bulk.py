@@ -77,7 +77,10 @@ def _build_one(job: tuple[str, str, int | None]) -> tuple[str, str | None, int, 
         filing = load_file(Path(path), max_bytes=max_bytes)
         name, graph = build_graph(filing)
         gname = ox.NamedNode(str(name))
-        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), gname) for s, p, o in graph]
+        quads = [
+            ox.Quad(to_ox(s), to_ox(p), to_ox(o), gname)  # type: ignore[arg-type]
+            for s, p, o in graph
+        ]
     except OwnergraphError as e:
         return path, None, 0, str(getattr(e, "reason", e))
     except Exception as e:  # a builder bug must name the file, not end the batch

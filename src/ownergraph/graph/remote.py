@@ -255,8 +255,8 @@ class RemoteStore:
     def _solutions(self, text: str) -> Iterator[Any]:
         """The solutions of a SELECT as pyoxigraph ``QuerySolution`` objects."""
         response = self._select(text)
-        results = ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON)
-        yield from results  # type: ignore[union-attr]
+        results: Any = ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON)
+        yield from results
 
     def update(self, text: str) -> None:
         """Send one SPARQL Update (``SERVICE``/``LOAD`` refused); applied all-or-nothing."""
@@ -395,7 +395,7 @@ class RemoteStore:
                 from_ox(q.subject),
                 from_ox(q.predicate),
                 from_ox(q.object),
-                URIRef(q.graph_name.value),
+                URIRef(str(q.graph_name.value)),  # type: ignore[union-attr]
             )
 
     def _quads(
@@ -443,7 +443,7 @@ class RemoteStore:
 
         g = Graph()
         for q in self._quads(g=name):
-            g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+            g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))  # type: ignore[arg-type]
         return g
 
     def union_graph(self) -> Graph:
@@ -520,13 +520,13 @@ def _ascii(text: str) -> str:
     return _NON_ASCII.sub(esc, text)
 
 
-def _ox(term: Identifier) -> Any:
+def _ox(term: Any) -> Any:
     from oxrdflib._converter import to_ox
 
     return to_ox(term)
 
 
-def _term(term: Identifier) -> str:
+def _term(term: Any) -> str:
     """A term in Oxigraph's checked, escaped N-Triples form (``ValueError`` if invalid)."""
     return str(_ox(term))
 
