@@ -41,14 +41,15 @@ def labels_for(store: GraphStore, iris: Iterable[URIRef]) -> dict[URIRef, str]:
         if not values:
             continue
         text = (
-            "SELECT ?s (COALESCE(SAMPLE(?shown), MIN(STR(?l))) AS ?label) WHERE { VALUES ?s { "
+            # the two aggregates apart (Virtuoso cannot compile COALESCE over aggregates)
+            "SELECT ?s (SAMPLE(?shown) AS ?display) (MIN(STR(?l)) AS ?label) WHERE { VALUES ?s { "
             + values
             + " } ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l"
             + " OPTIONAL { ?s <https://w3id.org/ownergraph/ontology#displayName> ?shown } }"
             + " GROUP BY ?s"
         )
-        for s, label in store.query(text):  # type: ignore[misc]
-            out[URIRef(str(s))] = str(label)
+        for s, display, label in store.query(text):  # type: ignore[misc]
+            out[URIRef(str(s))] = str(label if display is None else display)
     vocabulary = _vocabulary_labels()
     for i in wanted:
         if i not in out and i in vocabulary:

@@ -56,10 +56,31 @@ def example_path() -> Path:
 
 def open_store(path: str | Path | None = "default", *, read_only: bool = False) -> GraphStore:
     """Open the store at ``path``; ``"default"`` means ``$OWNERGRAPH_STORE`` or
-    ``./ownergraph.db``; ``None`` means a fresh in-memory store."""
+    ``./ownergraph.db``; ``None`` means a fresh in-memory store. An ``http(s)://`` (or
+    ``virtuoso+http://``, ``sparql+http://``) URL opens a store on a SPARQL server
+    (:mod:`ownergraph.graph.remote`), which has the same methods."""
     if path == "default":
-        path = default_store_path()
-    return GraphStore.open(path, read_only=read_only)
+        env = os.environ.get("OWNERGRAPH_STORE")
+        path = env if env and _is_store_url(env) else default_store_path()
+    if _is_store_url(path):
+        from ownergraph.graph.remote import RemoteStore
+
+        return RemoteStore.open(str(path), read_only=read_only)  # type: ignore[return-value]
+    try:
+        return GraphStore.open(path, read_only=read_only)
+    except StoreError as e:
+        if "locked" not in str(e):
+            raise
+        raise StoreError(
+            f"{e}; if `ownergraph serve` runs on it, the server holds the lock: "
+            "use --store http://127.0.0.1:PORT to work through the server"
+        ) from None
+
+
+def _is_store_url(path: object) -> bool:
+    from ownergraph.graph.remote import is_store_url
+
+    return is_store_url(path)
 
 
 @dataclass
