@@ -18,7 +18,15 @@ Examples
 """
 
 from ownergraph.api.analytics import ChainReport, EntityPage, chain, show
-from ownergraph.api.answers import export, labels_for, result_table, run_query
+from ownergraph.api.answers import (
+    QueryInterrupted,
+    QueryLimits,
+    check_query,
+    export,
+    labels_for,
+    result_table,
+    run_query,
+)
 from ownergraph.api.demo import DemoReport, demo
 from ownergraph.api.loading import (
     FILING_SUFFIXES,
@@ -39,7 +47,10 @@ __all__ = [
     "EntityPage",
     "LoadReport",
     "LoadedFiling",
+    "QueryInterrupted",
+    "QueryLimits",
     "chain",
+    "check_query",
     "demo",
     "example_path",
     "expand_paths",

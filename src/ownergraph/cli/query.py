@@ -9,6 +9,7 @@ from rich.markup import escape
 
 from ownergraph import api
 from ownergraph.cli.common import FORMATS, console, emit, handle_errors, store_path
+from ownergraph.errors import StoreError
 from ownergraph.output import Table
 
 __all__ = ["export", "queries", "query"]
@@ -31,14 +32,48 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 )
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.option("--allow-update", is_flag=True, help="Allow a SPARQL Update to change the store.")
+@click.option(
+    "--timeout",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="SECONDS",
+    help="Stop the query after this long (default 60, or $OWNERGRAPH_QUERY_TIMEOUT; 0: none).",
+)
+@click.option(
+    "--max-rows",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Stop when the answer passes this many rows (default 1,000,000).",
+)
+@click.option(
+    "--max-memory",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="MB",
+    help="Stop the query when it needs more memory than this (default 4096).",
+)
 @click.pass_context
 @handle_errors
 def query(
-    ctx: click.Context, query: str, params: tuple[str, ...], fmt: str, allow_update: bool
+    ctx: click.Context,
+    query: str,
+    params: tuple[str, ...],
+    fmt: str,
+    allow_update: bool,
+    timeout: int | None,
+    max_rows: int | None,
+    max_memory: int | None,
 ) -> None:
-    """Run QUERY: a name from `ownergraph queries`, a FILE.rq, or SPARQL text."""
-    with api.open_store(store_path(ctx)) as store:
-        emit(api.run_query(store, query, _params(params), allow_update=allow_update), fmt)
+    """Run QUERY: a name from `ownergraph queries`, a FILE.rq, or SPARQL text.
+
+    The store is opened read-only (a load may run meanwhile) unless --allow-update."""
+    limits = api.QueryLimits.from_env(timeout=timeout, max_rows=max_rows, max_memory_mb=max_memory)
+    update = api.check_query(query, allow_update=allow_update)  # refusals need no store
+    with api.open_store(store_path(ctx), read_only=not update) as store:
+        table = api.run_query(
+            store, query, _params(params), allow_update=allow_update, limits=limits
+        )
+        emit(table, fmt)
 
 
 @click.command()
@@ -74,6 +109,13 @@ def queries(fmt: str) -> None:
 @handle_errors
 def export(ctx: click.Context, fmt: str, output: Path) -> None:
     """Write the whole store to a file (ttl merges the filings' graphs)."""
-    with api.open_store(store_path(ctx)) as store, output.open("wb") as fh:
-        api.export(store, fmt, fh)
+    if not output.parent.is_dir():
+        raise StoreError(f"cannot write {output}: the folder {output.parent} does not exist")
+    with api.open_store(store_path(ctx), read_only=True) as store:
+        try:
+            fh = output.open("wb")
+        except OSError as e:
+            raise StoreError(f"cannot write {output}: {e.strerror or e}") from None
+        with fh:
+            api.export(store, fmt, fh)
     console().print(f"wrote {escape(str(output))}")
