@@ -279,6 +279,9 @@ def _child_main(
 ) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it kills us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    import faulthandler
+
+    faulthandler.disable()  # an abort is reported by the parent, as one line
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)  # an allocation failure's Rust message is not the user's line
     try:
@@ -317,9 +320,7 @@ def _evaluate(
         send.send(("head", result.type, []))
         rows = iter(result.graph or [])
     batch: list[Any] = []
-    count = 0
-    for row in rows:
-        count += 1
+    for count, row in enumerate(rows, start=1):
         if count > limits.max_rows:
             send.send(("too_many",))
             return
