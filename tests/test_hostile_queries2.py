@@ -163,7 +163,14 @@ def test_a_cartesian_product_with_order_by_is_stopped_with_a_message(
 ) -> None:
     started = time.monotonic()
     result = _invoke(
-        "--store", str(seed_store_path), "query", "--max-memory", "200", "--timeout", "40", CARTESIAN
+        "--store",
+        str(seed_store_path),
+        "query",
+        "--max-memory",
+        "200",
+        "--timeout",
+        "40",
+        CARTESIAN,
     )
     assert result.exit_code == 1, result.output
     lines = result.output.strip().splitlines()
@@ -215,7 +222,11 @@ def test_the_row_limit_stops_a_large_answer(seed_store_path: Path) -> None:
 
 def test_bounded_answers_equal_unbounded_ones(seed_store_path: Path) -> None:
     with GraphStore.open(seed_store_path, read_only=True) as s:
-        for spec, params in (("holdings", {}), ("holdings", {"holder": "Tuspark"}), ("sources", {})):
+        for spec, params in (
+            ("holdings", {}),
+            ("holdings", {"holder": "Tuspark"}),
+            ("sources", {}),
+        ):
             child = api.run_query(s, spec, params, limits=api.QueryLimits(timeout=60))
             here = api.run_query(s, spec, params, limits=api.QueryLimits(timeout=0))
             assert child.rows == here.rows and child.rows, spec

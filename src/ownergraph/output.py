@@ -184,9 +184,7 @@ def to_json(table: Table) -> str:
     if not table.rows:
         return "[]"
     lines = [
-        "  {"
-        + ", ".join(f"{json_value(c)}: {json_value(row.get(c))}" for c in table.columns)
-        + "}"
+        "  {" + ", ".join(f"{json_value(c)}: {json_value(row.get(c))}" for c in table.columns) + "}"
         for row in table.rows
     ]
     return "[\n" + ",\n".join(lines) + "\n]"

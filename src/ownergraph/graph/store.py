@@ -179,12 +179,18 @@ class GraphStore:
     def remove_graph(self, name: URIRef) -> None:
         """Remove the named graph ``name`` (nothing happens when it is absent)."""
         self._writable()
-        self._ox.update(f"DROP SILENT GRAPH {_graph_name(name)}")
+        try:
+            self._ox.update(f"DROP SILENT GRAPH {_graph_name(name)}")
+        except (OSError, RuntimeError) as e:
+            raise StoreError(f"could not write to the store: {e}") from None
 
     def clear(self) -> None:
         """Remove everything."""
         self._writable()
-        self._ox.clear()
+        try:
+            self._ox.clear()
+        except (OSError, RuntimeError) as e:
+            raise StoreError(f"could not write to the store: {e}") from None
 
     def repoint(
         self, old: URIRef, new: URIRef, note: tuple[URIRef, Identifier] | None = None
