@@ -176,7 +176,7 @@ def _in_child(
     child.start()
     send.close()
     deadline = time.monotonic() + limits.timeout
-    parts: dict[str, Any] = {"kind": None, "vars": [], "rows": [], "ask": None}
+    parts: dict[str, Any] = {"kind": None, "vars": [], "rows": [], "ask": None, "done": False}
     try:
         while True:
             remaining = deadline - time.monotonic()
@@ -204,13 +204,16 @@ def _in_child(
             elif tag == "error":
                 raise QueryError(f"{where}: the query failed: {message[1]}")
             elif tag == "done":
+                parts["done"] = True
                 break
     except KeyboardInterrupt:
         raise QueryInterrupted(f"{where}: interrupted (Ctrl-C); the query was stopped") from None
     finally:
         if child.is_alive():
             child.kill()
-        child.join()
+        # an answer in hand: do not wait while the child's memory is torn down (it is
+        # reaped by the next query or at exit); a stopped child is waited for
+        child.join(0 if parts["done"] else None)
         receive.close()
     return _result(parts)
 
