@@ -248,7 +248,16 @@ def _children(pid: int) -> list[int]:
 
 
 @pytest.mark.timeout(180)
-def test_sigint_ends_a_running_query_with_one_line(seed_store_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("sig", "code", "message"),
+    [
+        (signal.SIGINT, 130, "error: inline: interrupted (Ctrl-C); the query was stopped"),
+        (signal.SIGTERM, 143, "error: inline: terminated (SIGTERM); the query was stopped"),
+    ],
+)
+def test_a_signal_ends_a_running_query_with_one_line(
+    seed_store_path: Path, sig: signal.Signals, code: int, message: str
+) -> None:
     if not Path("/proc/self/stat").is_file():
         pytest.skip("no /proc: cannot see when the query's evaluation process starts")
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
@@ -269,14 +278,16 @@ def test_sigint_ends_a_running_query_with_one_line(seed_store_path: Path) -> Non
         else:
             pytest.fail("the query never started its evaluation process")
         time.sleep(1)
-        proc.send_signal(signal.SIGINT)
+        evaluator = _children(proc.pid)
+        proc.send_signal(sig)
         out, err = proc.communicate(timeout=30)
+        time.sleep(0.5)
+        alive = [c for c in evaluator if Path(f"/proc/{c}").exists()]
+        assert not [c for c in alive if "Z" not in Path(f"/proc/{c}/stat").read_text()[:80]]
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-    assert proc.returncode == 130, (out, err)
+    assert proc.returncode == code, (out, err)
     assert "Traceback" not in err
-    assert err.strip().splitlines() == [
-        "error: inline: interrupted (Ctrl-C); the query was stopped"
-    ]
+    assert err.strip().splitlines() == [message]

@@ -176,6 +176,7 @@ def _in_child(
     child.start()
     send.close()
     deadline = time.monotonic() + limits.timeout
+    previous = _on_sigterm(where)
     parts: dict[str, Any] = {"kind": None, "vars": [], "rows": [], "ask": None, "done": False}
     try:
         while True:
@@ -209,6 +210,8 @@ def _in_child(
     except KeyboardInterrupt:
         raise QueryInterrupted(f"{where}: interrupted (Ctrl-C); the query was stopped") from None
     finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
         if child.is_alive():
             child.kill()
         # an answer in hand: do not wait while the child's memory is torn down (it is
@@ -216,6 +219,20 @@ def _in_child(
         child.join(0 if parts["done"] else None)
         receive.close()
     return _result(parts)
+
+
+def _on_sigterm(where: str) -> Any:
+    """While the parent waits, SIGTERM stops the query like Ctrl-C (exit status 143);
+    the previous handler, or None when signals cannot be handled here."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def stop(signum: int, frame: Any) -> None:
+        raise QueryInterrupted(f"{where}: terminated (SIGTERM); the query was stopped", 143)
+
+    return signal.signal(signal.SIGTERM, stop)
 
 
 def _died(code: int | None, limits: QueryLimits, where: str) -> str:
@@ -257,6 +274,20 @@ def _result(parts: dict[str, Any]) -> Result:
 # -- the child ---------------------------------------------------------------------
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to kill this child when its parent dies (``PR_SET_PDEATHSIG``), so a
+    killed ``ownergraph query`` leaves no query running behind it."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # the parent still kills the child on timeout, Ctrl-C and SIGTERM
+
+
 def _limit_memory(extra_mb: int) -> None:
     """Cap the address space at what the child maps now plus ``extra_mb``."""
     import resource
@@ -282,6 +313,7 @@ def _child_main(
 ) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it kills us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
     import faulthandler
 
     faulthandler.disable()  # an abort is reported by the parent, as one line
