@@ -15,7 +15,15 @@ Examples
 """
 
 from ownergraph.api.analytics import ChainReport, EntityPage, chain, show
-from ownergraph.api.answers import export, labels_for, result_table, run_query
+from ownergraph.api.answers import (
+    QueryInterrupted,
+    QueryLimits,
+    check_query,
+    export,
+    labels_for,
+    result_table,
+    run_query,
+)
 from ownergraph.api.bulk import BuildReport, ResolveReport, build_files, resolve_store
 from ownergraph.api.demo import DemoReport, demo
 from ownergraph.api.exports import EXPORT_FORMATS, ExportResult, export_graph
@@ -47,9 +55,12 @@ __all__ = [
     "Fetched",
     "LoadReport",
     "LoadedFiling",
+    "QueryInterrupted",
+    "QueryLimits",
     "ResolveReport",
     "build_files",
     "chain",
+    "check_query",
     "default_store_path",
     "demo",
     "example_path",

@@ -183,14 +183,19 @@ def _figures(of_class: Any, of_total: Any, of_voting: Any, class_words: str) -> 
 
 def _rich_chains(report: ChainReport) -> Any:
     from rich.console import Group
-    from rich.markup import escape
+    from rich.markup import escape as escape_markup
     from rich.text import Text
     from rich.tree import Tree
 
+    from ownergraph.output import mark_invisible
+
+    def escape(text: str) -> str:  # markup shown, invisible characters marked
+        return escape_markup(mark_invisible(text))
+
     if not report.paths:
         what = "owns or controls" if report.direction == "up" else "is owned or controlled by"
-        return Text(f"Nothing in the store {what} {report.entity.label}.")
-    parts: list[Any] = [Text(report.title, style="bold")]
+        return Text(f"Nothing in the store {what} {mark_invisible(report.entity.label)}.")
+    parts: list[Any] = [Text(mark_invisible(report.title), style="bold")]
     for i, p in enumerate(report.to_json_data(), 1):
         figures = (
             _figures(
@@ -499,9 +504,9 @@ class EntityPage:
         from rich.markup import escape
         from rich.text import Text
 
-        from ownergraph.output import to_rich
+        from ownergraph.output import mark_invisible, to_rich
 
-        parts: list[Any] = [Text(self.entity.describe(), style="bold")]
+        parts: list[Any] = [Text(mark_invisible(self.entity.describe()), style="bold")]
         for t in self.sections:
             if t.rows:
                 parts.append(to_rich(t))

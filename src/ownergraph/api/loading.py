@@ -172,14 +172,21 @@ def load_paths(
     files, skipped = expand_paths(paths)
     report = LoadReport(skipped=[str(s) for s in skipped])
     resolver = IdentityResolver(store)
+    failing = True
     try:
         _load_files(store, files, report, resolver, build_graph, load_file, max_bytes, on_file)
+        failing = False
     finally:
-        if report.loaded:
-            report.amendment_links = rebuild_amendment_links(store)
-            rebuild_display_names(store)
-        report.resolved = resolver.resolved + resolver.repointed
-        report.store_entities, report.store_holdings = store_counts(store)
+        try:
+            if report.loaded:
+                report.amendment_links = rebuild_amendment_links(store)
+                rebuild_display_names(store)
+            report.resolved = resolver.resolved + resolver.repointed
+            report.store_entities, report.store_holdings = store_counts(store)
+        except StoreError:
+            if not failing:
+                raise
+            # the store failed already (a full disk): that error is the one to report
     return report
 
 
@@ -248,8 +255,11 @@ def _load_files(
                     )
                     report.loaded.append(loaded)
                     guard.loaded = len(report.loaded)
-            except StoreError:
-                raise
+            except StoreError as e:  # the store, not the file: stop, say what landed
+                raise StoreError(
+                    f"{f}: {e}; the {len(report.loaded)} filing(s) loaded before it are in "
+                    "the store, this one and the rest are not"
+                ) from None
             except OwnergraphError as e:
                 error = str(e.reason) if isinstance(e, LoadError) else str(e)
                 report.failed.append((str(f), error))
