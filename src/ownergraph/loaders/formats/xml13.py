@@ -591,9 +591,7 @@ class _Reader:
                     continue
                 value = read_shares(raw)
                 if value is None:
-                    self.warn(
-                        f"{section}: {local_name(el)} {raw!r} is not a whole number of shares"
-                    )
+                    self.warn(f"{section}: {local_name(el)} {raw!r} is not a number of shares")
                     continue
                 setattr(cover, field_name, value)
                 cover.cite(field_name, self.src(sec(el), raw))

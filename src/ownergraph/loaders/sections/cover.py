@@ -67,6 +67,7 @@ from ownergraph.loaders.sections.cover_values import (
 )
 from ownergraph.normalize import (
     entity_key,
+    fingerprint,
     jurisdiction,
     looks_like_person,
     parse_date,
@@ -251,6 +252,28 @@ def parse_front_matter(text: str, filing: Filing, *, document: str = "primary") 
     _read_depositary(text, filing, 0, end, document, _FRONT)
 
 
+def _share_a_word(name: str, others: list[str]) -> bool:
+    """Whether ``name`` and one of ``others`` share a word of three letters or more that
+    is not a legal form (EDGAR's conformed header names are cut and abbreviated).
+
+    Examples
+    --------
+    >>> _share_a_word("Mark Controls Corporation", ["CRANE CO /DE/"])
+    False
+    >>> _share_a_word("Crane Co.", ["CRANE CO /DE/"])
+    True
+    """
+
+    def words(n: str) -> set[str]:
+        return {w for w in fingerprint(n).split() if len(w) >= 3 and w not in _FORM_WORDS}
+
+    mine = words(name)
+    return any(mine & words(o) for o in others)
+
+
+_FORM_WORDS = frozenset({"inc", "corp", "ltd", "llc", "the", "and", "company", "corporation"})
+
+
 def _read_issuer(
     text: str, filing: Filing, blocks: dict[str, tuple[int, int, int]], document: str
 ) -> str | None:
@@ -261,6 +284,16 @@ def _read_issuer(
     if not name:
         return filing.issuer
     src = _src(_FRONT, text, s, e, document)
+    if filing.issuer in filing.filers and not _share_a_word(
+        name, filing.entities[filing.issuer].all_names() if filing.issuer in filing.entities else []
+    ):
+        # the header names the filer as its own subject company (IMS-era headers); the
+        # cover's "(Name of Issuer)" wins: the issuer is its own entity, never an alias
+        filing.warnings.append(
+            f"front matter: the header's subject company {filing.entities[filing.issuer].name!r} "
+            f"is also the filer; the cover names the issuer {name!r}"
+        )
+        filing.issuer = None
     key = filing.issuer or entity_key(name)
     ent = filing.add_entity(Entity(key=key, name=name, kind=EntityKind.COMPANY, source=src))
     if ent.source is None:
@@ -290,6 +323,13 @@ def _read_cusip(
         if m:
             cusip = m.group(0)
             src = _src(_FRONT, text, s, e, document)
+            longer = re.search(rf"(?<![0-9A-Z]){re.escape(cusip)}[0-9]+(?![0-9A-Z])", first.upper())
+            if len(cusip) == 9 and longer:
+                # "0009032931": more characters than a CUSIP has; kept as written, never cut
+                cusip = longer.group(0)
+                filing.warnings.append(
+                    f"CUSIP {cusip!r} has {len(cusip)} characters (a CUSIP has 9): kept as written"
+                )
     if cusip is None and pages:
         window = text[max(0, pages[0].start - 600) : pages[0].start]
         m2 = re.search(
@@ -306,7 +346,7 @@ def _read_cusip(
     if filing.cusip is None:
         filing.cusip = cusip
         filing.cite("cusip", src)
-    if filing.issuer and filing.issuer in filing.entities and len(cusip) >= 8:
+    if filing.issuer and filing.issuer in filing.entities and 8 <= len(cusip) <= 9:
         issuer = filing.entities[filing.issuer]
         if issuer.cusip6 is None:
             issuer.cusip6 = cusip[:6]
