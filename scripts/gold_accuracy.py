@@ -56,10 +56,9 @@ def render(report: Report) -> str:
     out.append(f"misses ({len(report.misses)})")
     for m in report.misses:
         out.append(f"  {m.file}\n    {m.person} | {m.field} | gold {m.gold} | read {m.read}")
-    out.append(
-        f"not scored ({len(report.unscored)}): the rule designation, which the Filing "
-        "record has no field for"
-    )
+    if report.unscored:
+        out.append(f"not scored ({len(report.unscored)})")
+        out.extend(f"  {u}" for u in report.unscored)
     return "\n".join(out)
 
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+import rdflib
 from rdflib import Literal
-from rdflib.namespace import XSD
 
 from ownergraph import api
 from ownergraph.graph.build import build_graph
@@ -22,6 +23,7 @@ from ownergraph.loaders import load_file
 from ownergraph.loaders.check import reread_amount
 from ownergraph.loaders.formats.xml_people import read_shares
 from ownergraph.loaders.sections.cover_values import read_amount
+from ownergraph.normalize.rules import checked_rules
 from ownergraph.ontology import OG
 from ownergraph.record import CoverPage, Entity, EntityKind, Filing
 
@@ -82,8 +84,8 @@ def _fractional_filing() -> Filing:
 def test_fractional_count_is_an_xsd_decimal_and_whole_stays_integer() -> None:
     _, g = build_graph(_fractional_filing())
     aggregates = set(g.objects(None, OG.aggregate))
-    assert aggregates == {Literal("31797.3", datatype=XSD.decimal)}
-    assert set(g.objects(None, OG.sharedVoting)) == {Literal(5, datatype=XSD.integer)}
+    assert aggregates == {Literal("31797.3", datatype=rdflib.XSD.decimal)}
+    assert set(g.objects(None, OG.sharedVoting)) == {Literal(5, datatype=rdflib.XSD.integer)}
 
 
 def test_issuer_total_has_a_row_for_fractional_units() -> None:
@@ -139,3 +141,25 @@ def test_header_subject_that_is_the_filer_does_not_swallow_the_cover_issuer() ->
     assert issuer.name == "Mark Controls Corporation"
     assert all("Mark Controls" not in n for k in f.filers for n in f.entities[k].all_names())
     assert any("is also the filer" in w for w in f.warnings)
+
+
+# ------------------------------------------------------------ 13G rule designation
+
+
+def test_rule_designation_from_text_boxes() -> None:
+    assert checked_rules("[X] Rule 13d-1(b)\n[ ] Rule 13d-1(c)\n[ ] Rule 13d-1(d)") == ["13d-1(b)"]
+    assert checked_rules("Rule 13d-1(b) [ ]  Rule 13d-1(c) |X|  Rule 13d-1(d) [ ]") == ["13d-1(c)"]
+    assert checked_rules("\u2612 Rule 13d-1(b)\n\u2612 Rule 13d-1(d)") == ["13d-1(b)", "13d-1(d)"]
+    assert checked_rules("pursuant to Rule 13d-1(c), check the box") == []
+
+
+def test_rule_designation_from_xml_and_into_the_graph() -> None:
+    shared = corpus_file(WENDEL).parents[2]
+    xml = sorted((shared / "corpus-2026" / "filings").glob("*SCHEDULE13G*.xml"))
+    if not xml:
+        pytest.skip("../shared/corpus-2026 holds no structured 13G (looked for *SCHEDULE13G*.xml)")
+    f = load_file(xml[0])
+    assert f.rules and all(r in {"13d-1(b)", "13d-1(c)", "13d-1(d)"} for r in f.rules)
+    assert "rules" in f.field_sources
+    _, g = build_graph(f)
+    assert {str(o) for o in g.objects(None, OG.ruleDesignation)} == set(f.rules)

@@ -521,6 +521,8 @@ class Filing(Sourced):
     issuer: str | None = None  # entity key
     subject_class: str | None = None  # share-class key of the cover pages' class
     cusip: str | None = None
+    #: the 13G rule designations checked ("13d-1(b)", "13d-1(c)", "13d-1(d)")
+    rules: list[str] = field(default_factory=list)
     format: str = "unknown"  # "markdown", "xml", "html", "sgml", "text"
     path: str | None = None
     sha256: str | None = None

@@ -11,8 +11,8 @@ Per filing: the form type, the issuer's name (one of the names of the issuer ent
 which must not be a filer of the same filing: a merged issuer and filer is a miss), the
 CUSIP (spaces and hyphens ignored) and the number of reporting persons. Per reporting person: the name, the citizenship or place of organization as
 written, rows 7-10 (13G rows 5-8), the aggregate (row 11 / 9), the percent of class
-(row 13 / 11) and the type codes. The 13G rule designation is in the gold but the
-``Filing`` record has no field for it, so it is listed as not scored.
+(row 13 / 11) and the type codes. The 13G rule designations (``Filing.rules``, as a
+set; a 13D and a 13G without the boxes have none) are scored per filing.
 
 Matching
 --------
@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ownergraph.loaders import load_file
+from ownergraph.normalize.rules import rule_designation
 from ownergraph.record import CoverPage, Filing
 
 from ..test_golden_covers import GOLDEN
@@ -67,7 +68,7 @@ PERSON_FIELDS = (
     "percent",
     "type_codes",
 )
-FILING_FIELDS = ("form", "issuer", "cusip", "persons")
+FILING_FIELDS = ("form", "issuer", "cusip", "rules", "persons")
 _NUMBER_FIELDS = (
     "sole_voting",
     "shared_voting",
@@ -128,6 +129,11 @@ def _form(s: str | None) -> str | None:
 
 def _cusip(s: str | None) -> str | None:
     return None if s is None else re.sub(r"[\s-]+", "", s).upper()
+
+
+def _rules(rules: list[str]) -> set[str | None]:
+    """The rule designations as a set of ``13d-1(x)``, however written."""
+    return {rule_designation(r) for r in rules}
 
 
 def _decimal(v: object) -> Decimal | None:
@@ -273,8 +279,6 @@ def score(shared: Path, gold: dict[str, Any] | None = None) -> Report:
         name = entry["file"]
         loaded = _load(shared / entry["folder"] / "filings" / name)
         persons: list[dict[str, Any]] = entry["persons"]
-        if entry.get("rules"):
-            report.unscored.append(f"{name}: rules {', '.join(entry['rules'])}")
         if isinstance(loaded, str):
             report.errors[name] = loaded
             every = [*FILING_FIELDS, *(fld for _ in persons for fld in PERSON_FIELDS)]
@@ -298,6 +302,7 @@ def score(shared: Path, gold: dict[str, Any] | None = None) -> Report:
                 _space(entry["issuer"]) in [_space(n) for n in issuer_names] and not merged,
             ),
             ("cusip", entry["cusip"], f.cusip, _cusip(entry["cusip"]) == _cusip(f.cusip)),
+            ("rules", entry["rules"], f.rules, _rules(entry["rules"]) == _rules(f.rules)),
             ("persons", len(persons), len(f.cover_pages), len(persons) == len(f.cover_pages)),
         ]
         for fld, want, got, ok in checks:

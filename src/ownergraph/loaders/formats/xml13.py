@@ -75,6 +75,7 @@ from ownergraph.normalize import (
     split_person_name,
     valid_cusip,
 )
+from ownergraph.normalize.rules import rule_designation
 from ownergraph.record import (
     Address,
     ControlKind,
@@ -147,6 +148,7 @@ _P_COMMENTS = ("commentcontent", "comments", "commenttext")
 _ISSUER_CIK = ("issuercik",)
 _ISSUER_NAME = ("issuername",)
 _ISSUER_CUSIP = ("issuercusip", "issuercusipnumber")
+_P_RULE = ("designaterulepursuantthisschedulefiled",)
 _ADDRESS_PARTS = ("street1", "street2", "city", "stateorcountry", "zipcode")
 _NARRATIVE_ITEMS = ("2", "4", "5", "6")
 _YES = {"y", "yes", "true", "1", "x"}
@@ -336,12 +338,26 @@ class _Reader:
         self.read_header(header)
         cover = _first(self.root, ("coverpageheader",))
         self.read_cover_header(cover)
+        self.read_rules(cover)
         self.read_reporting_persons()
         self.read_items()
         self.read_exhibits()
         self.read_signatures()
         self.read_documents()
         return f
+
+    def read_rules(self, cover: etree._Element | None) -> None:
+        """The 13G rule designations (``designateRulePursuantThisScheduleFiled``)."""
+        for el in _all(cover if cover is not None else self.root, _P_RULE):
+            raw = _text(el)
+            rule = rule_designation(raw)
+            if rule is None:
+                if raw:
+                    self.warn(f"rule designation {raw!r} is not 13d-1(b), (c) or (d)")
+                continue
+            if rule not in self.filing.rules:
+                self.filing.rules.append(rule)
+                self.filing.cite("rules", self.src(local_name(el), raw or ""))
 
     def which_schedule(self, form: str | None) -> str:
         for text in (form or "", self.root.tag if isinstance(self.root.tag, str) else ""):

@@ -76,6 +76,7 @@ from ownergraph.normalize import (
     split_person_name,
 )
 from ownergraph.normalize.names import clean_name
+from ownergraph.normalize.rules import RULE, checked_rules
 from ownergraph.record import (
     Address,
     CoverPage,
@@ -233,6 +234,7 @@ def parse_front_matter(text: str, filing: Filing, *, document: str = "primary") 
             filing.cite(
                 "amendment_number", _src(_FRONT, text, amend.start(), amend.end(), document)
             )
+    _read_rules(text, region, filing, document)
     blocks = caption_blocks(text, 0, end)
     issuer_key = _read_issuer(text, filing, blocks, document)
     _read_cusip(text, filing, blocks, document, pages)
@@ -250,6 +252,20 @@ def parse_front_matter(text: str, filing: Filing, *, document: str = "primary") 
     if "notice" in blocks:
         _read_notice(text, filing, _notice_block(text, blocks), document)
     _read_depositary(text, filing, 0, end, document, _FRONT)
+
+
+def _read_rules(text: str, region: str, filing: Filing, document: str) -> None:
+    """The 13G rule designations whose box the front page checks."""
+    if filing.rules or filing.schedule == "13D":
+        return
+    hits = list(RULE.finditer(region))
+    rules = checked_rules(region)
+    if not rules or not hits:
+        return
+    filing.rules = rules
+    start = region.rfind("\n", 0, hits[0].start()) + 1
+    stop = region.find("\n", hits[-1].end())
+    filing.cite("rules", _src(_FRONT, text, start, stop if stop >= 0 else hits[-1].end(), document))
 
 
 def _share_a_word(name: str, others: list[str]) -> bool:
