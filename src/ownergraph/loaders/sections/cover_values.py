@@ -22,6 +22,16 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ownergraph.loaders.vocab import table
+
+
+def _codes(name: str) -> list[str]:
+    """The codes of one table of ``cover_codes.toml``."""
+    codes = table("cover_codes")[name]
+    assert isinstance(codes, dict), name
+    return [str(c) for c in codes]
+
+
 __all__ = [
     "FUND_CODES",
     "TYPE_CODES",
@@ -35,29 +45,10 @@ __all__ = [
 ]
 
 #: codes of row 14 (13D) / row 12 (13G), with the 2024 additions
-TYPE_CODES = frozenset(
-    [
-        "BD",
-        "BK",
-        "IC",
-        "IV",
-        "IA",
-        "EP",
-        "HC",
-        "SA",
-        "CP",
-        "CO",
-        "PN",
-        "IN",
-        "OO",
-        "FI",
-        "HF",
-        "EP",
-        "GP",
-    ]
-)
+#: (``loaders/vocab/cover_codes.toml``, where each code's meaning is written)
+TYPE_CODES = frozenset(_codes("reporting_person_types"))
 #: codes of row 4 (13D)
-FUND_CODES = frozenset(["SC", "BK", "AF", "WC", "PF", "OO"])
+FUND_CODES = frozenset(_codes("sources_of_funds"))
 
 # The left-hand label of rows 7-10 ("NUMBER OF SHARES BENEFICIALLY OWNED BY EACH
 # REPORTING PERSON WITH"), often broken into one word per line beside the rows.
