@@ -35,6 +35,7 @@ from ownergraph.loaders.sections.cover_values import (
     read_codes,
     strip_label_words,
 )
+from ownergraph.loaders.sections.name_check import cut_before_problem, name_problem
 from ownergraph.normalize import (
     entity_key,
     jurisdiction,
@@ -266,6 +267,24 @@ def _read_page(text: str, filing: Filing, page: Page, document: str) -> None:
     type_row = page.get("type")
     codes = read_codes(type_row.value, TYPE_CODES) if type_row else []
     name, short = _split_defined_term(name)
+    problem = name_problem(name) if name else None
+    if problem:
+        head = cut_before_problem(name)
+        header = (
+            filing.entities[filing.filers[0]].name
+            if len(filing.filers) == 1 and filing.filers[0] in filing.entities
+            else None
+        )
+        if head:
+            warnings.append(f"row 1: the name {problem} ({name[:80]!r}); read as {head!r}")
+            name = head
+        elif header and name_problem(header) is None:
+            warnings.append(
+                f"row 1: the name {problem} ({name[:80]!r}); the header's filer {header!r} is taken"
+            )
+            name = header
+        else:
+            warnings.append(f"row 1: the name {problem} ({name[:80]!r})")
     if name and not re.search(r"[A-Za-z]{2}", re.sub(r"\([a-z]\)", " ", name)):
         name = ""  # only marks and boxes: "(a) (b)", "/"
     if not name and n == 1 and len(filing.filers) == 1 and filing.filers[0] in filing.entities:

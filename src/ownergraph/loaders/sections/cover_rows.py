@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 
 from ownergraph.loaders.vocab import field_patterns
 
-__all__ = ["ROW_13D", "ROW_13G", "Page", "Row", "find_pages"]
+__all__ = ["CAPTION", "ROW_13D", "ROW_13G", "Page", "Row", "find_pages"]
 
 #: caption patterns by field, in the order the form prints them: the phrases of
 #: ``loaders/vocab/cover_captions.toml`` (add a phrase there to read a new wording)
 _CAPTIONS: list[tuple[str, str]] = field_patterns("cover_captions")
-_CAPTION = re.compile("|".join(f"(?P<{f}>{p})" for f, p in _CAPTIONS), re.IGNORECASE)
+CAPTION = _CAPTION = re.compile("|".join(f"(?P<{f}>{p})" for f, p in _CAPTIONS), re.IGNORECASE)
 # what a caption may be preceded by on its line: a row number, boxes, rules, the label
 _LEAD = re.compile(
     r"^(?:[\s\xa0\d().:;*#|_\[\]-]|number|of|shares|beneficially|owned|by|each|reporting|"
