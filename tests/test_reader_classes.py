@@ -163,3 +163,15 @@ def test_rule_designation_from_xml_and_into_the_graph() -> None:
     assert "rules" in f.field_sources
     _, g = build_graph(f)
     assert {str(o) for o in g.objects(None, OG.ruleDesignation)} == set(f.rules)
+
+
+# ------------------------------------------------------------ the name check
+
+
+def test_name_running_into_item_labels_is_cut_with_a_warning() -> None:
+    name = "orgron__SC13G-A__20050711__0000315066-05-001987__FMR_CORP__RADISYS_CORP.txt"
+    f = load_file(corpus_file(name))
+    names = [f.entities[c.person].name for c in f.cover_pages]
+    assert "Abigail P. Johnson" in names
+    assert all("Item 4" not in n for n in names)
+    assert any("holds an item label" in w for c in f.cover_pages for w in c.warnings)

@@ -50,6 +50,7 @@ __all__ = [
     "load_gold",
     "population",
     "score",
+    "score_golden",
 ]
 
 GOLD_PATH = Path(__file__).with_name("covers.json")
@@ -321,4 +322,69 @@ def score(shared: Path, gold: dict[str, Any] | None = None) -> Report:
                 got = _person_value(f, c, fld)
                 ok = _agrees(fld, want, got, f, c)
                 report.count(entry, fld, ok, Miss(name, g["name"], fld, _shown(want), _shown(got)))
+    return report
+
+
+#: the values of one ``test_golden_covers.GOLDEN`` person, in its tuple order
+GOLDEN_FIELDS = (
+    "name",
+    "citizenship",
+    "citizenship_code",
+    "sole_voting",
+    "shared_voting",
+    "sole_dispositive",
+    "shared_dispositive",
+    "aggregate",
+    "percent",
+    "type_codes",
+    "group_a",
+    "group_b",
+)
+
+
+def score_golden(shared: Path, report: Report | None = None) -> Report:
+    """Count the 15 filings of ``test_golden_covers.GOLDEN`` value by value, into
+    ``report`` (a fresh one by default): with the 40 of ``covers.json``, the 55 gold
+    filings. Cover pages are matched by position, as that test pins them; the format
+    and decade labels come from ``test_golden_covers.COVERAGE``."""
+    from ..test_golden_covers import COVERAGE
+
+    report = Report() if report is None else report
+    for name, people in GOLDEN.items():
+        fmt, decade = COVERAGE.get(name, ("unknown", "unknown"))
+        entry = {"format": fmt, "decade": decade}
+        loaded = _load(shared / "corpus" / "filings" / name)
+        if isinstance(loaded, str):
+            report.errors[name] = loaded
+        pages = [] if isinstance(loaded, str) else loaded.cover_pages
+        report.count(
+            entry,
+            "persons",
+            len(pages) == len(people),
+            Miss(name, "(filing)", "persons", str(len(people)), str(len(pages))),
+        )
+        for i, row in enumerate(people):
+            c = pages[i] if i < len(pages) else None
+            for fld, want in zip(GOLDEN_FIELDS, row, strict=True):
+                got: object = None
+                if c is not None and not isinstance(loaded, str):
+                    cit = c.citizenship
+                    got = {
+                        "name": loaded.entities[c.person].all_names()
+                        if c.person in loaded.entities
+                        else [],
+                        "citizenship": cit.text if cit else None,
+                        "citizenship_code": cit.code if cit else None,
+                        "percent": c.percent_of_class,
+                        "type_codes": c.type_codes,
+                    }.get(fld, getattr(c, fld, None))
+                if fld == "name":
+                    ok = isinstance(got, list) and want in got
+                elif fld == "percent":
+                    ok = got is not None and Decimal(str(want)) == got
+                else:
+                    ok = got == want
+                report.count(
+                    entry, fld, ok, Miss(name, str(row[0]), fld, _shown(want), _shown(got))
+                )
     return report
