@@ -108,6 +108,8 @@ class _Builder(NarrativeBuilder):
         self.add(iri, OG.issuer, self.ref(f.issuer))
         self.add(iri, OG.subjectClass, self.class_ref(f.subject_class))
         self.add(iri, OG.cusip, f.cusip)
+        for rule in f.rules:
+            self.add(iri, OG.ruleDesignation, rule)
         self.add(iri, OG["format"], f.format)
         self.add(iri, OG.sourcePath, f.path)
         self.add(iri, OG.sha256, f.sha256)
