@@ -19,10 +19,25 @@ __all__ = ["demo", "load"]
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--max-bytes", type=int, default=None, help="Refuse files larger than this.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary and failures.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes that read the files (default: the number of cores).",
+)
 @click.pass_context
 @handle_errors
-def load(ctx: click.Context, paths: tuple[Path, ...], max_bytes: int | None, quiet: bool) -> None:
+def load(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    max_bytes: int | None,
+    quiet: bool,
+    jobs: int | None,
+) -> None:
     """Load filings (files or directories, recursively) into the store."""
+    import os
+
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     out, err = console(), console(err=True)
@@ -54,7 +69,9 @@ def load(ctx: click.Context, paths: tuple[Path, ...], max_bytes: int | None, qui
                     for w in loaded.warnings[:10]:
                         progress.console.print(f"  [yellow]warning:[/] {escape(w)}")
 
-            report = api.load_paths(store, files, max_bytes=max_bytes, on_file=on_file)
+            report = api.load_paths(
+                store, files, max_bytes=max_bytes, on_file=on_file, jobs=jobs or os.cpu_count() or 1
+            )
         facts = sum(f.facts for f in report.loaded)
         warnings = sum(len(f.warnings) for f in report.loaded)
         where = store.path if store.path is not None else "memory"

@@ -8,10 +8,11 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Protocol
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 from rdflib.term import Node
 
+from ownergraph.graph.build.sink import Triples
 from ownergraph.graph.build.terms import (
     _DIRECTOR_TITLE,
     _OFFICER_TITLE,
@@ -21,7 +22,7 @@ from ownergraph.graph.build.terms import (
 )
 from ownergraph.graph.identity import entity_iri, filing_iri, local_iri
 from ownergraph.normalize.names import fingerprint, looks_like_person
-from ownergraph.ontology import OG, PROV, bind_prefixes, ontology_graph
+from ownergraph.ontology import OG, PROV, ontology_graph
 from ownergraph.record import (
     Entity,
     EntityKind,
@@ -171,7 +172,7 @@ class BuilderBase:
                 c.strip().upper() for c in cp.type_codes if c.strip()
             )
         self.name = filing_graph_name(filing)
-        self.g = bind_prefixes(Graph(identifier=self.name))
+        self.g = Triples()
         self.entities: dict[str, URIRef] = {}
         self.names: dict[str, str] = {}
         self.classes: dict[str, URIRef] = {}
