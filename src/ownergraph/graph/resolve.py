@@ -100,6 +100,8 @@ class Resolution:
 
     iri: URIRef
     match: str | None = None
+    #: the match is another entity of the same filing (not one of the store)
+    in_filing: bool = False
 
 
 def _string(text: str) -> Literal:
@@ -144,6 +146,10 @@ class IdentityResolver:
         cusip6 = entity.cusip6 or (
             issuer_cusip6(filing.cusip) if entity.key == filing.issuer else None
         )
+        kept = self._kept(filing, entity, cusip6)
+        if kept is not None:
+            self.resolved += 1
+            return kept
         if cusip6:
             own = {
                 entity_iri(cik=e.cik)
@@ -154,7 +160,8 @@ class IdentityResolver:
             hits = {h for h in hits if _compatible(kind, self._kinds(h))}
             if len(hits) == 1:
                 self.resolved += 1
-                return Resolution(hits.pop(), f"cusip6: {cusip6}")
+                hit = hits.pop()
+                return Resolution(hit, f"cusip6: {cusip6}", hit in own)
         fps = sorted({fingerprint(n) for n in entity.all_names()})
         for fp in fps:
             own = {
@@ -169,8 +176,31 @@ class IdentityResolver:
             hits = {h for h in hits if _compatible(kind, self._kinds(h))}
             if len(hits) == 1:
                 self.resolved += 1
-                return Resolution(hits.pop(), f"fingerprint: {fp}")
+                hit = hits.pop()
+                return Resolution(hit, f"fingerprint: {fp}", hit in own)
         return Resolution(default)
+
+    def _kept(self, filing: Filing, entity: Entity, cusip6: str | None) -> Resolution | None:
+        """A reload keeps the CIK node that the stored version of the same filing's
+        graph gives this entity (with its ``og:identityMatch`` note): what a re-pointing
+        or an earlier build decided, so that loading a filing again changes nothing,
+        even where a later filing made the match ambiguous."""
+        from ownergraph.graph.build.base import filing_graph_name
+
+        name = filing_graph_name(filing)
+        wanted = [f"cusip6: {cusip6}"] if cusip6 else []
+        wanted += [
+            f"fingerprint: {fp}" for fp in sorted({fingerprint(n) for n in entity.all_names()})
+        ]
+        for note in wanted:
+            nodes = {
+                q[0]
+                for q in self.store.quads(None, OG.identityMatch, _string(note), name)
+                if _is_cik(q[0])
+            }
+            if len(nodes) == 1:
+                return Resolution(URIRef(str(nodes.pop())), note)
+        return None
 
     def _ciks_with(self, prop: URIRef, value: str) -> set[URIRef]:
         return {s for s in self._subjects(prop, value) if str(s).startswith(CIK_PREFIX)}

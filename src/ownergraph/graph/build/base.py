@@ -143,6 +143,7 @@ def _short(text: str, limit: int = 80) -> str:
 class _Resolution(Protocol):
     iri: URIRef
     match: str | None
+    in_filing: bool
 
 
 class Resolver(Protocol):
@@ -280,6 +281,17 @@ class BuilderBase:
         return self.kind_of(e) == EntityKind.PERSON
 
     def entity_identity(self, e: Entity) -> URIRef:
+        return self.entity_identity_and_group(e)[0]
+
+    def entity_identity_and_group(self, e: Entity) -> tuple[URIRef, tuple[URIRef, str | None]]:
+        """The entity's IRI and the key of the node group it is built in.
+
+        Entities that share an IRI by their own identifiers, or by a match within the
+        filing, are one node (one label, the other names aliases). An entity matched to
+        a CIK node of *another* filing is built as its own group onto that IRI, with its
+        own label and note: exactly what re-pointing it later would give, so a load
+        gives the same triples whatever order the filings come in.
+        """
         cusip = e.cusip6
         if e.key == self.f.issuer and not cusip:
             cusip = self.f.cusip
@@ -287,9 +299,11 @@ class BuilderBase:
         if self.resolver is not None:
             found = self.resolver.resolve(self.f, e, iri)
             if found.match and found.iri != iri:
+                if not found.in_filing:
+                    return found.iri, (found.iri, found.match)
                 self.matches[found.iri] = found.match
             iri = found.iri
-        return iri
+        return iri, (iri, None)
 
     def ref(self, key: str | None) -> URIRef | None:
         """The IRI of the entity under ``key``, creating a bare node if undescribed."""
