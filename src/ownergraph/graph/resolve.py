@@ -199,7 +199,13 @@ class IdentityResolver:
                 if _is_cik(q[0])
             }
             if len(nodes) == 1:
-                return Resolution(URIRef(str(nodes.pop())), note)
+                node = URIRef(str(nodes.pop()))
+                own = {
+                    entity_iri(cik=e.cik)
+                    for e in filing.entities.values()
+                    if e is not entity and e.cik and _valid_cik(e.cik)
+                }
+                return Resolution(node, note, node in own)
         return None
 
     def _ciks_with(self, prop: URIRef, value: str) -> set[URIRef]:
