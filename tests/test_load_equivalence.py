@@ -23,6 +23,8 @@ from ownergraph.ontology import OG
 
 from .corpus import REPO, SEED, corpus_files, require_corpus
 
+#: the corpus's named-query answers made by scripts/query_answers.py at commit 109bc09,
+#: before the load path changed (a record: other branches change readers and queries)
 BASELINE = REPO / "tests" / "data" / "corpus_query_answers.json"
 
 
@@ -59,20 +61,45 @@ def corpus_store(
     store.close()
 
 
+def _reference_load(store: GraphStore, files: list[Path]) -> None:
+    """The load path as it was: an rdflib graph per filing written with
+    ``replace_graph`` (``INSERT DATA``), re-pointing after it, full rebuilds."""
+    from ownergraph.errors import LoadError
+    from ownergraph.graph.build import build_graph
+    from ownergraph.graph.resolve import IdentityResolver
+    from ownergraph.loaders import load_file
+
+    resolver = IdentityResolver(store)
+    for f in files:
+        try:
+            filing = load_file(f)
+        except LoadError:
+            continue
+        name, g = build_graph(filing, resolve=resolver)
+        store.replace_graph(name, g)
+        resolver.link(g)
+    rebuild_amendment_links(store)
+    rebuild_display_names(store)
+
+
 @pytest.mark.corpus
-def test_corpus_answers_are_the_same_as_before_the_fast_load_path(
-    corpus_store: tuple[GraphStore, api.LoadReport],
+def test_corpus_answers_are_the_same_as_the_reference_load_path(
+    corpus_store: tuple[GraphStore, api.LoadReport], tmp_path: Path
 ) -> None:
     store, report = corpus_store
-    baseline = json.loads(BASELINE.read_text())
-    assert (len(report.loaded), len(report.failed)) == (baseline["loaded"], 0)
-    assert len(store) == baseline["quads"]
-    assert (report.store_entities, report.store_holdings) == (
-        baseline["entities"],
-        baseline["holdings"],
+    assert len(report.loaded) > 100 and not report.failed
+    assert set(json.loads(BASELINE.read_text())["answers"]) <= set(
+        _answers_module().case_key(n, p) for n, p in _answers_module().CASES
     )
-    now = _answers_module().answers(store)
-    differ = sorted(k for k in baseline["answers"] if now.get(k) != baseline["answers"][k])
+    files, _ = api.expand_paths([require_corpus()])
+    reference = api.open_store(tmp_path / "reference")
+    _reference_load(reference, files)
+    dump = _answers_module().answers
+    now, then = dump(store), dump(reference)
+    assert len(store) == len(reference)
+    assert (report.store_entities, report.store_holdings) == api.store_counts(reference)
+    reference.close()
+    differ = sorted(k for k in then if now.get(k) != then[k])
     assert not differ, differ
     assert any(v.get("rows", 0) > 100 for v in now.values())  # the dump compares real rows
 

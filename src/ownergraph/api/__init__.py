@@ -7,19 +7,18 @@ The calls live in topical modules and are all re-exported here: :mod:`.loading`
 Examples
 --------
 >>> store = open_store(None)
->>> report = load_paths(store, [example_path()])
->>> report.failed
-[]
->>> report.loaded[0].form
-'SCHEDULE 13D/A'
->>> table = run_query(store, "holdings", {"holder": "Tuspark"})
->>> table.rows[0]["shares"]
+>>> _ = load_paths(store, [example_path()])
+>>> run_query(store, "holdings", {"holder": "Tuspark"}).rows[0]["shares"]
 94415771
+>>> chain(store, "21Vianet").paths[0].ultimate_controller_label
+'Tus-Holdings Co., Ltd.'
 """
 
 from ownergraph.api.analytics import ChainReport, EntityPage, chain, show
 from ownergraph.api.answers import export, labels_for, result_table, run_query
 from ownergraph.api.demo import DemoReport, demo
+from ownergraph.api.exports import EXPORT_FORMATS, ExportResult, export_graph
+from ownergraph.api.fetch import Fetched, FetchReport, fetch
 from ownergraph.api.loading import (
     FILING_SUFFIXES,
     LoadedFiling,
@@ -30,13 +29,18 @@ from ownergraph.api.loading import (
     open_store,
     store_counts,
 )
+from ownergraph.api.report import load_report_document, write_load_report
 from ownergraph.api.viewer import named_queries, write_viewer
 
 __all__ = [
+    "EXPORT_FORMATS",
     "FILING_SUFFIXES",
     "ChainReport",
     "DemoReport",
     "EntityPage",
+    "ExportResult",
+    "FetchReport",
+    "Fetched",
     "LoadReport",
     "LoadedFiling",
     "chain",
@@ -44,13 +48,17 @@ __all__ = [
     "example_path",
     "expand_paths",
     "export",
+    "export_graph",
+    "fetch",
     "labels_for",
     "load_paths",
+    "load_report_document",
     "named_queries",
     "open_store",
     "result_table",
     "run_query",
     "show",
     "store_counts",
+    "write_load_report",
     "write_viewer",
 ]

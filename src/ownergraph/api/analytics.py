@@ -60,6 +60,8 @@ class ChainReport:
     direction: str
     as_of: dt.date | None
     paths: list[ChainPath] = field(default_factory=list)
+    #: filing IRI -> its sec.gov address (``og:secUrl``), where the store has one
+    urls: dict[str, str] = field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -91,6 +93,7 @@ class ChainReport:
                             "filing_iri": lk.filing,
                             "section": lk.section,
                             "quote": lk.quote,
+                            "url": self.urls.get(lk.filing or ""),
                         }
                         for lk in p.links
                     ],
@@ -129,6 +132,7 @@ class ChainReport:
             "effective_percent_of_voting",
             "filing",
             "notes",
+            "url",
         ]
         rows: list[dict[str, Any]] = []
         for i, p in enumerate(self.to_json_data(), 1):
@@ -143,6 +147,7 @@ class ChainReport:
                         "effective_percent_of_voting": p["effective_percent_of_voting"],
                         "filing": lk["filing"],
                         "notes": "; ".join(p["notes"]),
+                        "url": lk["url"],
                     }
                 )
         return Table(cols, rows, self.title)
@@ -246,7 +251,16 @@ def chain(
     match = resolve_entity(store, entity)
     links = link_graph(project(store), when)
     paths = chains(links, str(match.iri), direction=direction)
-    return ChainReport(match, direction, when, paths)
+    return ChainReport(match, direction, when, paths, filing_urls(store))
+
+
+def filing_urls(store: GraphStore) -> dict[str, str]:
+    """Each filing's sec.gov address (``og:secUrl``), by filing IRI."""
+    rows = store.query(
+        "SELECT ?f ?u WHERE { ?f a <https://w3id.org/ownergraph/ontology#Filing> ; "
+        "<https://w3id.org/ownergraph/ontology#secUrl> ?u }"
+    )
+    return {str(r[0]): str(r[1]) for r in rows}  # type: ignore[index]
 
 
 def _date(value: dt.date | str | None) -> dt.date | None:
@@ -402,9 +416,10 @@ _SECTIONS: list[tuple[str, str, list[str]]] = [
     ),
     (
         "Filings",
-        """SELECT DISTINCT ?filing ?form ?date ?part ?entity WHERE {
+        """SELECT DISTINCT ?filing ?form ?date ?part ?url ?entity WHERE {
   ?filing a og:Filing .
   OPTIONAL { ?filing og:form ?form }
+  OPTIONAL { ?filing og:secUrl ?url }
   OPTIONAL { ?filing og:filedDate ?filed }
   OPTIONAL { ?filing og:signatureDate ?signed }
   OPTIONAL { ?filing og:eventDate ?event }
@@ -418,7 +433,7 @@ _SECTIONS: list[tuple[str, str, list[str]]] = [
           FILTER(?p != og:filing)
           BIND("named" AS ?part) }
 } ORDER BY ?date ?filing ?part""",
-        ["filing", "form", "date", "part"],
+        ["filing", "form", "date", "part", "url"],
     ),
 ]
 

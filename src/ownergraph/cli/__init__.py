@@ -41,9 +41,11 @@ def main() -> None:
 
 # Every command lives in a module of its own and is registered here.
 from ownergraph.cli.analytics import chain, show  # noqa: E402
+from ownergraph.cli.fetch import fetch  # noqa: E402
 from ownergraph.cli.load import demo, load  # noqa: E402
 from ownergraph.cli.query import export, queries, query  # noqa: E402
 from ownergraph.cli.viz import viz  # noqa: E402
 
 for _command in (load, query, queries, export, demo, chain, show, viz):
     cli.add_command(_command)
+cli.add_command(fetch)

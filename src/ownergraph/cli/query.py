@@ -65,15 +65,48 @@ def queries(fmt: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["ttl", "trig", "nq", "jsonld"]),
+    type=click.Choice(list(api.EXPORT_FORMATS)),
     default="trig",
     show_default=True,
+    help="RDF (ttl, trig, nq, jsonld), BODS 0.4 JSON, FollowTheMoney JSON lines, "
+    "GEXF, GraphML, or Neo4j import CSV (a folder).",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The file to write (a folder for --format csv).",
+)
+@click.option(
+    "--focus", metavar="ENTITY", help="Only this entity's neighbourhood (name, CIK, CUSIP)."
+)
+@click.option(
+    "--hops",
+    type=click.IntRange(min=0),
+    default=2,
+    show_default=True,
+    help="With --focus: how many relations away.",
+)
+@click.option(
+    "--as-of", "as_of", metavar="YYYY-MM-DD", help="Only what was filed on or before this date."
+)
 @click.pass_context
 @handle_errors
-def export(ctx: click.Context, fmt: str, output: Path) -> None:
-    """Write the whole store to a file (ttl merges the filings' graphs)."""
-    with api.open_store(store_path(ctx)) as store, output.open("wb") as fh:
-        api.export(store, fmt, fh)
-    console().print(f"wrote {escape(str(output))}")
+def export(
+    ctx: click.Context,
+    fmt: str,
+    output: Path,
+    focus: str | None,
+    hops: int,
+    as_of: str | None,
+) -> None:
+    """Write the store (or one entity's neighbourhood) to a file, or a folder for csv."""
+    with api.open_store(store_path(ctx)) as store:
+        result = api.export_graph(store, fmt, output, focus=focus, hops=hops, as_of=as_of)
+    what = (
+        f"{result.count} items"
+        if result.edges is None
+        else f"{result.count} nodes, {result.edges} edges"
+    )
+    console().print(f"wrote {escape(str(output))} ({fmt}: {what})")
