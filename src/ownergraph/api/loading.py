@@ -20,7 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ownergraph.api.reading import read_files
 from ownergraph.errors import LoadError, OwnergraphError, StoreError
+from ownergraph.graph.build.sink import OxTerms
+from ownergraph.graph.changes import Changes
 from ownergraph.graph.store import GraphDataError, GraphStore, default_store_path
 from ownergraph.interrupt import SignalGuard
 
@@ -40,6 +43,9 @@ __all__ = [
 FILING_SUFFIXES = (".txt", ".nc", ".htm", ".html", ".xml", ".md", ".sgml", ".sgm")
 
 _EXAMPLE = "21vianet-schedule-13d-a-2021.md"
+
+#: rdflib terms converted to Oxigraph terms, kept for the life of the process
+_TERMS = OxTerms()
 
 
 def example_path() -> Path:
@@ -152,35 +158,53 @@ def load_paths(
     *,
     max_bytes: int | None = None,
     on_file: Callable[[Path, LoadedFiling | None, str | None], None] | None = None,
+    jobs: int = 1,
 ) -> LoadReport:
     """Load every file (directories recursively), each filing in one transaction.
 
     A file that fails is recorded with its reason and leaves the store as it was; the
     others still load. ``on_file(path, loaded, error)`` is called after each file (for
-    progress bars).
+    progress bars). ``jobs`` > 1 reads the files in that many worker processes (the
+    store is written by this process alone, in the order of the files, so the result
+    is the same as with ``jobs=1``).
 
     SIGINT and SIGTERM stop the batch with
     :class:`~ownergraph.interrupt.LoadInterrupted` (a ``KeyboardInterrupt``): a filing
     being written is finished first, so every filing graph in the store is complete.
     """
     from ownergraph.graph.amendments import rebuild_amendment_links
-    from ownergraph.graph.build import build_graph
     from ownergraph.graph.names import rebuild_display_names
     from ownergraph.graph.resolve import IdentityResolver
-    from ownergraph.loaders import load_file
 
     files, skipped = expand_paths(paths)
     report = LoadReport(skipped=[str(s) for s in skipped])
     resolver = IdentityResolver(store)
+    changes = Changes()
     failing = True
     try:
-        _load_files(store, files, report, resolver, build_graph, load_file, max_bytes, on_file)
+        with SignalGuard(total=len(files)) as guard:
+            for f, filing, error in read_files(files, max_bytes, jobs, guard):
+                loaded = None
+                if filing is not None:
+                    try:
+                        loaded = _write(store, f, filing, resolver, guard, report, changes)
+                    except StoreError as e:  # the store, not the file: stop, say what landed
+                        raise StoreError(
+                            f"{f}: {e}; the {len(report.loaded)} filing(s) loaded before it "
+                            "are in the store, this one and the rest are not"
+                        ) from None
+                    except OwnergraphError as e:
+                        error = str(e.reason) if isinstance(e, LoadError) else str(e)
+                if error is not None:
+                    report.failed.append((str(f), error))
+                if on_file is not None:
+                    on_file(f, loaded, error)
         failing = False
     finally:
         try:
             if report.loaded:
-                report.amendment_links = rebuild_amendment_links(store)
-                rebuild_display_names(store)
+                report.amendment_links = rebuild_amendment_links(store, changes)
+                rebuild_display_names(store, changes)
             report.resolved = resolver.resolved + resolver.repointed
             report.store_entities, report.store_holdings = store_counts(store)
         except StoreError:
@@ -204,67 +228,56 @@ def store_counts(store: GraphStore) -> tuple[int, int]:
     return n[0], n[1]
 
 
-def _load_files(
+def _write(
     store: GraphStore,
-    files: list[Path],
-    report: LoadReport,
+    f: Path,
+    filing: Any,
     resolver: Any,
-    build_graph: Callable[..., Any],
-    load_file: Callable[..., Any],
-    max_bytes: int | None,
-    on_file: Callable[[Path, LoadedFiling | None, str | None], None] | None,
-) -> None:
-    with SignalGuard(total=len(files)) as guard:
-        for f in files:
-            guard.check()
-            loaded: LoadedFiling | None = None
-            error: str | None = None
-            try:
-                filing = load_file(f, max_bytes=max_bytes)
-                try:
-                    name, graph = build_graph(filing, resolve=resolver)
-                except OwnergraphError:
-                    raise
-                except Exception as e:  # a builder bug must name the file, not end the batch
-                    raise LoadError(
-                        str(f), f"could not be turned into a graph ({type(e).__name__}: {e})"
-                    ) from e
-                issuer = (
-                    filing.entities[filing.issuer].name
-                    if filing.issuer in filing.entities
-                    else None
-                )
-                warnings = list(filing.warnings)
-                for obj in _record_objects(filing):
-                    warnings.extend(obj.warnings)
-                with guard.critical():  # a signal waits until this filing is written and counted
-                    try:
-                        facts = store.replace_graph(name, graph)
-                    except GraphDataError as e:
-                        raise LoadError(str(f), str(e)) from None
-                    resolver.link(graph)
-                    loaded = LoadedFiling(
-                        path=str(f),
-                        graph=str(name),
-                        form=filing.form,
-                        issuer=issuer,
-                        reporting_persons=len(filing.cover_pages),
-                        entities=len(filing.entities),
-                        facts=facts,
-                        warnings=warnings,
-                    )
-                    report.loaded.append(loaded)
-                    guard.loaded = len(report.loaded)
-            except StoreError as e:  # the store, not the file: stop, say what landed
-                raise StoreError(
-                    f"{f}: {e}; the {len(report.loaded)} filing(s) loaded before it are in "
-                    "the store, this one and the rest are not"
-                ) from None
-            except OwnergraphError as e:
-                error = str(e.reason) if isinstance(e, LoadError) else str(e)
-                report.failed.append((str(f), error))
-            if on_file is not None:
-                on_file(f, loaded, error)
+    guard: SignalGuard,
+    report: LoadReport,
+    changes: Changes,
+) -> LoadedFiling:
+    """Build one filing's graph and write it, with the re-pointing it brings, at once."""
+    from ownergraph.graph.build import build_triples
+    from ownergraph.graph.build.sink import TermError
+
+    try:
+        name, triples = build_triples(filing, resolve=resolver)
+        quads = _TERMS.quads(triples, name)
+    except OwnergraphError:
+        raise
+    except TermError as e:
+        raise LoadError(str(f), f"the graph holds a term that is not valid RDF: {e}") from None
+    except Exception as e:  # a builder bug must name the file, not end the batch
+        raise LoadError(
+            str(f), f"could not be turned into a graph ({type(e).__name__}: {e})"
+        ) from e
+    issuer = filing.entities[filing.issuer].name if filing.issuer in filing.entities else None
+    warnings = list(filing.warnings)
+    for obj in _record_objects(filing):
+        warnings.extend(obj.warnings)
+    with guard.critical():  # a signal waits until this filing is written and counted
+        before = changes.before(store, name)
+        repoints = resolver.plan(name, triples)
+        try:
+            facts = store.write_graph(name, quads, repoints)
+        except GraphDataError as e:
+            resolver.repointed -= len(repoints)
+            raise LoadError(str(f), str(e)) from None
+        changes.add(name, triples, repoints, before)
+        loaded = LoadedFiling(
+            path=str(f),
+            graph=str(name),
+            form=filing.form,
+            issuer=issuer,
+            reporting_persons=len(filing.cover_pages),
+            entities=len(filing.entities),
+            facts=facts,
+            warnings=warnings,
+        )
+        report.loaded.append(loaded)
+        guard.loaded = len(report.loaded)
+    return loaded
 
 
 def _record_objects(filing: Any) -> list[Any]:

@@ -21,6 +21,13 @@ __all__ = ["demo", "load"]
 @click.option("--max-bytes", type=int, default=None, help="Refuse files larger than this.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary and failures.")
 @click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes that read the files (default: the number of cores).",
+)
+@click.option(
     "-v",
     "--verbose",
     is_flag=True,
@@ -40,10 +47,13 @@ def load(
     paths: tuple[Path, ...],
     max_bytes: int | None,
     quiet: bool,
+    jobs: int | None,
     verbose: bool,
     report_path: Path | None,
 ) -> None:
     """Load filings (files or directories, recursively) into the store."""
+    import os
+
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     out, err = console(), console(err=True)
@@ -78,7 +88,9 @@ def load(
                         more = len(loaded.warnings) - 10
                         progress.console.print(f"  ... and {more} more (--verbose shows all)")
 
-            report = api.load_paths(store, files, max_bytes=max_bytes, on_file=on_file)
+            report = api.load_paths(
+                store, files, max_bytes=max_bytes, on_file=on_file, jobs=jobs or os.cpu_count() or 1
+            )
         facts = sum(f.facts for f in report.loaded)
         warnings = sum(len(f.warnings) for f in report.loaded)
         where = store.path if store.path is not None else "memory"

@@ -40,11 +40,15 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.term import Node
 
+from ownergraph.graph.changes import Changes
 from ownergraph.graph.identity import ID, slug
 from ownergraph.graph.store import GraphStore
 from ownergraph.ontology import OG, bind_prefixes
@@ -86,9 +90,22 @@ def _schedule(text: str) -> str:
     return "13D" if "13D" in t else "13G" if "13G" in t else t
 
 
-def _filings(store: GraphStore) -> dict[URIRef, _Filing]:
+def _values(var: str, iris: Iterable[URIRef]) -> str:
+    """A ``VALUES`` clause of IRIs (each checked and escaped by Oxigraph)."""
+    return f"VALUES ?{var} {{ {' '.join(str(ox.NamedNode(str(i))) for i in sorted(iris))} }}"
+
+
+def _filings(store: GraphStore, issuers: set[URIRef] | None = None) -> dict[URIRef, _Filing]:
+    """Every filing, or (``issuers`` given) the filings on any of those issuers."""
+    text = _FILINGS
+    if issuers is not None:
+        if not issuers:
+            return {}
+        text = text.replace(
+            "  ?f a og:Filing .", f"  {_values('i', issuers)} ?f og:issuer ?i ; a og:Filing ."
+        )
     out: dict[URIRef, _Filing] = {}
-    for row in store.query(_FILINGS):
+    for row in store.query(text):
         f, amendment, issuer, schedule, filed, signed, event, person, stated = row  # type: ignore[misc]
         if str(f).startswith(str(AMENDMENT_LINKS)):
             continue
@@ -108,9 +125,13 @@ def _filings(store: GraphStore) -> dict[URIRef, _Filing]:
     return out
 
 
-def _links(filings: dict[URIRef, _Filing]) -> list[tuple[URIRef, URIRef, str]]:
+def _links(
+    filings: dict[URIRef, _Filing], only: set[URIRef] | None = None
+) -> list[tuple[URIRef, URIRef, str]]:
     links: list[tuple[URIRef, URIRef, str]] = []
     for a in sorted(filings.values(), key=lambda r: str(r.iri)):
+        if only is not None and a.iri not in only:
+            continue
         if not a.amendment or a.stated or not a.issuers or not a.persons or not a.date:
             continue
         best: _Filing | None = None
@@ -135,22 +156,60 @@ def _links(filings: dict[URIRef, _Filing]) -> list[tuple[URIRef, URIRef, str]]:
     return links
 
 
-def rebuild_amendment_links(store: GraphStore) -> int:
-    """Recompute :data:`AMENDMENT_LINKS` from the filings in ``store``; the link count."""
-    links = _links(_filings(store))
-    g = bind_prefixes(Graph(identifier=AMENDMENT_LINKS))
+def _link_triples(links: list[tuple[URIRef, URIRef, str]]) -> list[tuple[Node, Node, Node]]:
+    out: list[tuple[Node, Node, Node]] = []
     for a, b, basis in links:
-        node = URIRef(f"{AMENDMENT_LINKS}/{slug(str(a).rsplit('/', 1)[-1])}")
-        g.add((a, OG.amends, b))
-        g.add((node, RDF.type, OG.AmendmentLink))
-        g.add((node, RDFS.label, Literal(f"Amendment link: {basis}", datatype=XSD.string)))
-        g.add((node, OG.amendment, a))
-        g.add((node, OG.amendedFiling, b))
-        g.add((node, OG.basis, Literal(basis, datatype=XSD.string)))
-    if links:
-        store.replace_graph(AMENDMENT_LINKS, g)
-    else:
-        store.remove_graph(AMENDMENT_LINKS)
+        node = _link_node(a)
+        out.append((a, OG.amends, b))
+        out.append((node, RDF.type, OG.AmendmentLink))
+        out.append((node, RDFS.label, Literal(f"Amendment link: {basis}", datatype=XSD.string)))
+        out.append((node, OG.amendment, a))
+        out.append((node, OG.amendedFiling, b))
+        out.append((node, OG.basis, Literal(basis, datatype=XSD.string)))
+    return out
+
+
+def _link_node(amendment: URIRef) -> URIRef:
+    return URIRef(f"{AMENDMENT_LINKS}/{slug(str(amendment).rsplit('/', 1)[-1])}")
+
+
+def rebuild_amendment_links(store: GraphStore, changes: Changes | None = None) -> int:
+    """Recompute :data:`AMENDMENT_LINKS` from the filings in ``store``; the link count.
+
+    With ``changes`` (what a batch of loads wrote), only the links that those filings
+    can change are recomputed: those of the amendments on the issuers the new filings
+    name (before and after a reload) or that re-pointed nodes reach; the count is then
+    of those links. Without, every link is rebuilt from scratch.
+    """
+    if changes is None:
+        links = _links(_filings(store))
+        g = bind_prefixes(Graph(identifier=AMENDMENT_LINKS))
+        for t in _link_triples(links):
+            g.add(t)
+        if links:
+            store.replace_graph(AMENDMENT_LINKS, g)
+        else:
+            store.remove_graph(AMENDMENT_LINKS)
+        return len(links)
+    issuers = set(changes.issuers)
+    if changes.repointed:
+        reach = (
+            "PREFIX og: <https://w3id.org/ownergraph/ontology#> SELECT DISTINCT ?i WHERE { "
+            f"{_values('x', changes.repointed)} "
+            "{ ?f og:reportingPerson ?x } UNION { ?f og:issuer ?x } ?f og:issuer ?i }"
+        )
+        issuers |= {URIRef(str(row[0])) for row in store.query(reach)}  # type: ignore[index]
+    filings = _filings(store, issuers)
+    amendments = {f.iri for f in filings.values() if f.amendment}
+    wide = set(issuers)
+    for a in amendments:
+        wide |= filings[a].issuers
+    if wide != issuers:
+        filings = _filings(store, wide)
+    links = _links(filings, amendments)
+    redo = amendments | changes.graphs
+    delete = [(a, OG.amends) for a in redo] + [(_link_node(a), None) for a in redo]
+    store.patch_graph(AMENDMENT_LINKS, delete, _link_triples(links))
     return len(links)
 
 

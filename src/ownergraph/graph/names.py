@@ -32,9 +32,11 @@ Examples
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
+from ownergraph.graph.changes import Changes
 from ownergraph.graph.identity import ID
 from ownergraph.graph.store import GraphStore
 from ownergraph.normalize.names import fingerprint
@@ -78,24 +80,45 @@ def _descending(date: str) -> list[int]:
     return [-ord(ch) for ch in date]
 
 
-def rebuild_display_names(store: GraphStore) -> int:
-    """Recompute :data:`DISPLAY_NAMES`; the number of entities with a chosen name."""
+def rebuild_display_names(store: GraphStore, changes: Changes | None = None) -> int:
+    """Recompute :data:`DISPLAY_NAMES`; the number of entities with a chosen name.
+
+    With ``changes`` (what a batch of loads wrote), only the entities those filings
+    describe (before and after a reload, and both sides of a re-pointing) are
+    recomputed, and the count is of those. Without, the graph is rebuilt from scratch.
+    """
+    labels, former_q = _LABELS, _FORMER
+    if changes is not None:
+        if not changes.entities:
+            return 0
+        values = "VALUES ?e { " + " ".join(_iri(e) for e in sorted(changes.entities)) + " }"
+        labels = _LABELS.replace(
+            "SELECT ?e ?label ?date WHERE {", "SELECT ?e ?label ?date WHERE { " + values
+        )
+        former_q = _FORMER.replace("WHERE {", "WHERE { " + values, 1)
     seen: dict[URIRef, set[tuple[str, str]]] = {}
-    for e, label, date in store.query(_LABELS):  # type: ignore[misc]
+    for e, label, date in store.query(labels):  # type: ignore[misc]
         seen.setdefault(URIRef(str(e)), set()).add((str(date), str(label)))
     former: dict[URIRef, set[str]] = {}
-    for e, name in store.query(_FORMER):  # type: ignore[misc]
+    for e, name in store.query(former_q):  # type: ignore[misc]
         former.setdefault(URIRef(str(e)), set()).add(fingerprint(str(name)))
     g = Graph(identifier=DISPLAY_NAMES)
     for entity, candidates in sorted(seen.items()):
         if len({label for _, label in candidates}) > 1:
             shown = _choose(candidates, former.get(entity, set()))
             g.add((entity, OG.displayName, Literal(shown, datatype=XSD.string)))
-    if len(g):
+    if changes is not None:
+        delete = [(e, OG.displayName) for e in sorted(changes.entities)]
+        store.patch_graph(DISPLAY_NAMES, delete, list(g))
+    elif len(g):
         store.replace_graph(DISPLAY_NAMES, g)
     else:
         store.remove_graph(DISPLAY_NAMES)
     return len(g)
+
+
+def _iri(iri: URIRef) -> str:
+    return str(ox.NamedNode(str(iri)))
 
 
 def display_names(store: GraphStore) -> dict[URIRef, str]:

@@ -32,7 +32,7 @@ rebuild it from its own evidence alone).
 
 Examples
 --------
->>> from ownergraph.graph.store import GraphStore
+>>> from ownergraph.graph.store import GraphStore, Repoint
 >>> from ownergraph.graph.build import build_graph
 >>> from ownergraph.record import CoverPage, Entity, EntityKind, Filing
 >>> def filing(acc, cik):
@@ -60,12 +60,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from ownergraph.graph.identity import ID, entity_iri
-from ownergraph.graph.store import GraphStore
+from ownergraph.graph.store import GraphStore, Repoint
 from ownergraph.normalize.names import fingerprint
 from ownergraph.ontology import OG
 from ownergraph.record import Entity, EntityKind, Filing
@@ -99,6 +100,8 @@ class Resolution:
 
     iri: URIRef
     match: str | None = None
+    #: the match is another entity of the same filing (not one of the store)
+    in_filing: bool = False
 
 
 def _string(text: str) -> Literal:
@@ -129,6 +132,9 @@ class IdentityResolver:
     repointed: int = 0
     resolved: int = 0
     _seen: dict[str, set[URIRef]] = field(default_factory=dict, repr=False)
+    _overlay: tuple[URIRef, dict[URIRef, dict[URIRef, set[str]]]] | None = field(
+        default=None, repr=False
+    )
 
     # -- while building ---------------------------------------------------------------
 
@@ -140,6 +146,10 @@ class IdentityResolver:
         cusip6 = entity.cusip6 or (
             issuer_cusip6(filing.cusip) if entity.key == filing.issuer else None
         )
+        kept = self._kept(filing, entity, cusip6)
+        if kept is not None:
+            self.resolved += 1
+            return kept
         if cusip6:
             own = {
                 entity_iri(cik=e.cik)
@@ -150,7 +160,8 @@ class IdentityResolver:
             hits = {h for h in hits if _compatible(kind, self._kinds(h))}
             if len(hits) == 1:
                 self.resolved += 1
-                return Resolution(hits.pop(), f"cusip6: {cusip6}")
+                hit = hits.pop()
+                return Resolution(hit, f"cusip6: {cusip6}", hit in own)
         fps = sorted({fingerprint(n) for n in entity.all_names()})
         for fp in fps:
             own = {
@@ -165,52 +176,116 @@ class IdentityResolver:
             hits = {h for h in hits if _compatible(kind, self._kinds(h))}
             if len(hits) == 1:
                 self.resolved += 1
-                return Resolution(hits.pop(), f"fingerprint: {fp}")
+                hit = hits.pop()
+                return Resolution(hit, f"fingerprint: {fp}", hit in own)
         return Resolution(default)
 
+    def _kept(self, filing: Filing, entity: Entity, cusip6: str | None) -> Resolution | None:
+        """A reload keeps the CIK node that the stored version of the same filing's
+        graph gives this entity (with its ``og:identityMatch`` note): what a re-pointing
+        or an earlier build decided, so that loading a filing again changes nothing,
+        even where a later filing made the match ambiguous."""
+        from ownergraph.graph.build.base import filing_graph_name
+
+        name = filing_graph_name(filing)
+        wanted = [f"cusip6: {cusip6}"] if cusip6 else []
+        wanted += [
+            f"fingerprint: {fp}" for fp in sorted({fingerprint(n) for n in entity.all_names()})
+        ]
+        for note in wanted:
+            nodes = {
+                q[0]
+                for q in self.store.quads(None, OG.identityMatch, _string(note), name)
+                if _is_cik(q[0])
+            }
+            if len(nodes) == 1:
+                node = URIRef(str(nodes.pop()))
+                own = {
+                    entity_iri(cik=e.cik)
+                    for e in filing.entities.values()
+                    if e is not entity and e.cik and _valid_cik(e.cik)
+                }
+                return Resolution(node, note, node in own)
+        return None
+
     def _ciks_with(self, prop: URIRef, value: str) -> set[URIRef]:
-        found: set[URIRef] = set()
-        for q in self.store.quads(None, prop, _string(value), None):
-            s = q[0]
-            if isinstance(s, URIRef) and str(s).startswith(CIK_PREFIX):
-                found.add(s)
-        return found
+        return {s for s in self._subjects(prop, value) if str(s).startswith(CIK_PREFIX)}
 
     def _kinds(self, iri: URIRef) -> set[str]:
-        return {str(q[2]) for q in self.store.quads(iri, OG.kind, None, None)}
+        return self._values(iri, OG.kind)
 
-    # -- after writing ----------------------------------------------------------------
+    # -- when writing ------------------------------------------------------------------
+
+    def plan(self, name: URIRef, triples: Iterable[tuple[Any, Any, Any]]) -> list[Repoint]:
+        """The re-pointing that writing ``triples`` as graph ``name`` brings about.
+
+        Name-only (or CUSIP6) nodes of the filings in the store that would now resolve
+        to a CIK node of the new graph, as :meth:`link` finds them after the write; here
+        computed before it, against the store as it will be (graph ``name`` replaced), so
+        that :meth:`GraphStore.write_graph` applies the graph and the re-pointing in one
+        transaction. ``repointed`` counts them.
+        """
+        facts: dict[URIRef, dict[URIRef, set[str]]] = {}
+        for s, p, o in triples:
+            if p in _IDENTITY and isinstance(s, URIRef):
+                facts.setdefault(s, {}).setdefault(p, set()).add(str(o))
+        self._overlay = (name, facts)
+        try:
+            out: list[Repoint] = []
+            for cik_node in sorted(n for n, f in facts.items() if OG.cik in f and _is_cik(n)):
+                fps = facts[cik_node].get(OG.fingerprint, set())
+                cusips = facts[cik_node].get(OG.cusip6, set())
+                for old in sorted(self._name_nodes(fps, cusips)):
+                    target = self._target(old)
+                    if target is None or target[0] != cik_node:
+                        continue
+                    out.append(Repoint(old, cik_node, (OG.identityMatch, _string(target[1]))))
+        finally:
+            self._overlay = None
+        self.repointed += len(out)
+        return out
 
     def link(self, graph: Graph) -> int:
-        """Re-point name-only nodes of earlier filings to the CIK nodes of ``graph``.
+        """Re-point name-only nodes of earlier filings to the CIK nodes of ``graph``
+        (already written), each in its own transaction. Returns the number re-pointed.
 
-        Returns the number of nodes re-pointed.
+        The load path uses :meth:`plan` and :meth:`GraphStore.write_graph` instead.
         """
-        count = 0
-        nodes = {URIRef(str(s)) for s in graph.subjects(OG.cik, None) if _is_cik(s)}
-        for cik_node in sorted(nodes):
-            fps = {str(o) for o in graph.objects(cik_node, OG.fingerprint)}
-            cusips = {str(o) for o in graph.objects(cik_node, OG.cusip6)}
-            for old in sorted(self._name_nodes(fps, cusips)):
-                target = self._target(old)
-                if target is None or target[0] != cik_node:
-                    continue
-                self.store.repoint(old, cik_node, (OG.identityMatch, _string(target[1])))
-                count += 1
-        self.repointed += count
-        return count
+        name = URIRef(str(graph.identifier))
+        repoints = self.plan(name, graph)
+        for r in repoints:
+            self.store.repoint(r.old, r.new, r.note)
+        return len(repoints)
+
+    # -- lookups: the store, with the graph being written in place of its old version ---
+
+    def _subjects(self, prop: URIRef, value: str) -> set[URIRef]:
+        found: set[URIRef] = set()
+        skip = self._overlay[0] if self._overlay is not None else None
+        for q in self.store.quads(None, prop, _string(value), None):
+            if isinstance(q[0], URIRef) and (skip is None or q[3] != skip):
+                found.add(q[0])
+        if self._overlay is not None:
+            found |= {s for s, f in self._overlay[1].items() if value in f.get(prop, ())}
+        return found
+
+    def _values(self, iri: URIRef, prop: URIRef) -> set[str]:
+        skip = self._overlay[0] if self._overlay is not None else None
+        found = {str(q[2]) for q in self.store.quads(iri, prop, None, None) if q[3] != skip}
+        if self._overlay is not None:
+            found |= self._overlay[1].get(iri, {}).get(prop, set())
+        return found
 
     def _name_nodes(self, fps: Iterable[str], cusips: Iterable[str]) -> set[URIRef]:
         nodes: set[URIRef] = set()
         for fp in fps:
-            for q in self.store.quads(None, OG.fingerprint, _string(fp), None):
-                s = q[0]
-                if isinstance(s, URIRef) and str(s).startswith(ID) and not _is_cik(s):
+            for s in self._subjects(OG.fingerprint, fp):
+                if str(s).startswith(ID) and not _is_cik(s):
                     nodes.add(s)
         for c in cusips:
-            for iri in (entity_iri(cusip=c),):
-                if any(True for _ in self.store.quads(iri, OG.fingerprint, None, None)):
-                    nodes.add(iri)
+            iri = entity_iri(cusip=c)
+            if self._values(iri, OG.fingerprint):
+                nodes.add(iri)
         return nodes
 
     def _target(self, old: URIRef) -> tuple[URIRef, str] | None:
@@ -224,14 +299,17 @@ class IdentityResolver:
             }
             if len(hits) == 1:
                 return hits.pop(), f"cusip6: {code}"
-        fps = sorted({str(q[2]) for q in self.store.quads(old, OG.fingerprint, None, None)})
-        for fp in fps:
+        for fp in sorted(self._values(old, OG.fingerprint)):
             hits = {
                 h for h in self._ciks_with(OG.fingerprint, fp) if _compatible(kind, self._kinds(h))
             }
             if len(hits) == 1:
                 return hits.pop(), f"fingerprint: {fp}"
         return None
+
+
+#: the properties the resolver reads from a graph being written
+_IDENTITY = frozenset({OG.cik, OG.fingerprint, OG.cusip6, OG.kind})
 
 
 def _valid_cik(cik: str) -> bool:

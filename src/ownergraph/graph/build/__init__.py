@@ -52,13 +52,14 @@ from ownergraph.graph.build.base import (
 )
 from ownergraph.graph.build.narrative import NarrativeBuilder
 from ownergraph.graph.build.secaddress import filing_address, sec_literal
+from ownergraph.graph.build.sink import Triples
 from ownergraph.graph.build.terms import (
     DIRECTOR_KINDS,
     FIELD_PROPERTIES,
     OFFICER_KINDS,
 )
 from ownergraph.graph.identity import filing_iri
-from ownergraph.ontology import OG
+from ownergraph.ontology import OG, bind_prefixes
 from ownergraph.record import (
     Filing,
 )
@@ -69,6 +70,7 @@ __all__ = [
     "OFFICER_KINDS",
     "Resolver",
     "build_graph",
+    "build_triples",
     "filing_graph_name",
     "role_categories",
 ]
@@ -170,6 +172,14 @@ def build_graph(filing: Filing, *, resolve: Resolver | None = None) -> tuple[URI
         The graph name (also the ``og:Filing`` node's IRI, see
         :func:`filing_graph_name`) and a graph with that identifier.
     """
+    name, triples = build_triples(filing, resolve=resolve)
+    return name, bind_prefixes(triples.graph(name))
+
+
+def build_triples(filing: Filing, *, resolve: Resolver | None = None) -> tuple[URIRef, Triples]:
+    """The name of the filing's graph and its triples, as :func:`build_graph` gives
+    them but without making an rdflib graph (the load path writes these straight to
+    the store)."""
     b = _Builder(filing, resolve)
     b.build()
     return b.name, b.g

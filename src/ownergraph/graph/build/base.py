@@ -8,10 +8,11 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Protocol
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 from rdflib.term import Node
 
+from ownergraph.graph.build.sink import Triples
 from ownergraph.graph.build.terms import (
     _DIRECTOR_TITLE,
     _OFFICER_TITLE,
@@ -21,7 +22,7 @@ from ownergraph.graph.build.terms import (
 )
 from ownergraph.graph.identity import entity_iri, filing_iri, local_iri
 from ownergraph.normalize.names import fingerprint, looks_like_person
-from ownergraph.ontology import OG, PROV, bind_prefixes, ontology_graph
+from ownergraph.ontology import OG, PROV, ontology_graph
 from ownergraph.record import (
     Entity,
     EntityKind,
@@ -142,6 +143,7 @@ def _short(text: str, limit: int = 80) -> str:
 class _Resolution(Protocol):
     iri: URIRef
     match: str | None
+    in_filing: bool
 
 
 class Resolver(Protocol):
@@ -171,7 +173,7 @@ class BuilderBase:
                 c.strip().upper() for c in cp.type_codes if c.strip()
             )
         self.name = filing_graph_name(filing)
-        self.g = bind_prefixes(Graph(identifier=self.name))
+        self.g = Triples()
         self.entities: dict[str, URIRef] = {}
         self.names: dict[str, str] = {}
         self.classes: dict[str, URIRef] = {}
@@ -279,6 +281,17 @@ class BuilderBase:
         return self.kind_of(e) == EntityKind.PERSON
 
     def entity_identity(self, e: Entity) -> URIRef:
+        return self.entity_identity_and_group(e)[0]
+
+    def entity_identity_and_group(self, e: Entity) -> tuple[URIRef, tuple[URIRef, str | None]]:
+        """The entity's IRI and the key of the node group it is built in.
+
+        Entities that share an IRI by their own identifiers, or by a match within the
+        filing, are one node (one label, the other names aliases). An entity matched to
+        a CIK node of *another* filing is built as its own group onto that IRI, with its
+        own label and note: exactly what re-pointing it later would give, so a load
+        gives the same triples whatever order the filings come in.
+        """
         cusip = e.cusip6
         if e.key == self.f.issuer and not cusip:
             cusip = self.f.cusip
@@ -286,9 +299,11 @@ class BuilderBase:
         if self.resolver is not None:
             found = self.resolver.resolve(self.f, e, iri)
             if found.match and found.iri != iri:
+                if not found.in_filing:
+                    return found.iri, (found.iri, found.match)
                 self.matches[found.iri] = found.match
             iri = found.iri
-        return iri
+        return iri, (iri, None)
 
     def ref(self, key: str | None) -> URIRef | None:
         """The IRI of the entity under ``key``, creating a bare node if undescribed."""

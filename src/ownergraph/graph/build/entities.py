@@ -1,11 +1,13 @@
 """Entities (with their identity, names and places), share classes and ADS programmes."""
 
 from rdflib import URIRef
-from rdflib.namespace import SKOS
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from ownergraph.graph.build.base import (
     BuilderBase,
     _cusip6,
+    _short,
+    _string,
 )
 from ownergraph.graph.build.terms import (
     _KIND_CLASS,
@@ -26,15 +28,15 @@ class EntityBuilder(BuilderBase):
     """Entity, share-class and depositary nodes."""
 
     def build_entities(self) -> None:
-        groups: dict[URIRef, list[Entity]] = {}
+        groups: dict[tuple[URIRef, str | None], list[Entity]] = {}
         for key, e in self.f.entities.items():
-            iri = self.entity_identity(e)
+            iri, group = self.entity_identity_and_group(e)
             self.entities[key] = iri
             self.names[key] = e.name
-            groups.setdefault(iri, []).append(e)
-        for iri, group in groups.items():
-            self.entity_node(iri, group)
-            self.add(iri, OG.identityMatch, self.matches.get(iri))
+            groups.setdefault(group, []).append(e)
+        for (iri, note), members in groups.items():
+            self.entity_node(iri, members)
+            self.add(iri, OG.identityMatch, note or self.matches.get(iri))
 
     def entity_node(self, iri: URIRef, group: list[Entity]) -> None:
         first = group[0]
@@ -43,7 +45,12 @@ class EntityBuilder(BuilderBase):
             c = _KIND_CLASS.get(self.kind_of(e))
             if c is not None and c not in classes:
                 classes.append(c)
-        self.node(iri, *classes, label=first.name)
+        if self.g.objects(iri, RDFS.label):  # a second group on one node (see entity_identity)
+            for c in classes:
+                self.g.add((iri, RDF.type, c))
+            self.g.add((iri, RDFS.label, _string(_short(first.name, 200))))
+        else:
+            self.node(iri, *classes, label=first.name)
         names: list[str] = []
         for e in group:
             for n in e.all_names():
