@@ -12,7 +12,8 @@ at risk, and every stop is one :class:`~ownergraph.errors.QueryError` line.
 Limits come from :class:`QueryLimits` (``--timeout``, ``--max-rows``, ``--max-memory``,
 or ``$OWNERGRAPH_QUERY_TIMEOUT``, ``$OWNERGRAPH_QUERY_MAX_ROWS``,
 ``$OWNERGRAPH_QUERY_MAX_MEMORY``). A timeout of 0 turns the bounds off and runs the
-query in this process (as on systems without ``fork``).
+query in this process (as on systems without ``fork``, and for a remote store, which
+evaluates on its server).
 
 May import: :mod:`ownergraph.errors` and the store.
 
@@ -139,8 +140,12 @@ def bounded_query(
     QueryInterrupted
         when Ctrl-C (or SIGTERM) arrived while the query ran.
     """
+    from ownergraph.graph.store import GraphStore
+
     limits = limits or QueryLimits()
-    if limits.timeout == 0 or not hasattr(os, "fork"):
+    # a remote store (graph.remote) evaluates on its server, under the client's own
+    # timeout: only the row limit applies here
+    if limits.timeout == 0 or not hasattr(os, "fork") or not isinstance(store, GraphStore):
         result = store.query(text, bindings)
         return _bounded_rows(result, limits, where)
     from ownergraph.queries.guard import check_network
