@@ -66,6 +66,7 @@ from ownergraph.loaders.formats.xml_people import (
     signer_name,
 )
 from ownergraph.loaders.formats.xml_safe import local_name, parse_xml
+from ownergraph.loaders.limits import check_persons
 from ownergraph.normalize import (
     entity_key,
     jurisdiction,
@@ -503,6 +504,7 @@ class _Reader:
     def read_reporting_persons(self) -> None:
         f = self.filing
         blocks = _all(self.root, _PERSON_BLOCKS)
+        check_persons(self.name, len(f.cover_pages) + len(blocks))
         offset = len(f.cover_pages)
         for n, block in enumerate(blocks, 1):
             number = offset + n
