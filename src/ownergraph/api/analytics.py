@@ -60,6 +60,8 @@ class ChainReport:
     direction: str
     as_of: dt.date | None
     paths: list[ChainPath] = field(default_factory=list)
+    #: filing IRI -> its sec.gov address (``og:secUrl``), where the store has one
+    urls: dict[str, str] = field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -91,6 +93,7 @@ class ChainReport:
                             "filing_iri": lk.filing,
                             "section": lk.section,
                             "quote": lk.quote,
+                            "url": self.urls.get(lk.filing or ""),
                         }
                         for lk in p.links
                     ],
@@ -129,6 +132,7 @@ class ChainReport:
             "effective_percent_of_voting",
             "filing",
             "notes",
+            "url",
         ]
         rows: list[dict[str, Any]] = []
         for i, p in enumerate(self.to_json_data(), 1):
@@ -143,6 +147,7 @@ class ChainReport:
                         "effective_percent_of_voting": p["effective_percent_of_voting"],
                         "filing": lk["filing"],
                         "notes": "; ".join(p["notes"]),
+                        "url": lk["url"],
                     }
                 )
         return Table(cols, rows, self.title)
@@ -178,14 +183,19 @@ def _figures(of_class: Any, of_total: Any, of_voting: Any, class_words: str) -> 
 
 def _rich_chains(report: ChainReport) -> Any:
     from rich.console import Group
-    from rich.markup import escape
+    from rich.markup import escape as escape_markup
     from rich.text import Text
     from rich.tree import Tree
 
+    from ownergraph.output import mark_invisible
+
+    def escape(text: str) -> str:  # markup shown, invisible characters marked
+        return escape_markup(mark_invisible(text))
+
     if not report.paths:
         what = "owns or controls" if report.direction == "up" else "is owned or controlled by"
-        return Text(f"Nothing in the store {what} {report.entity.label}.")
-    parts: list[Any] = [Text(report.title, style="bold")]
+        return Text(f"Nothing in the store {what} {mark_invisible(report.entity.label)}.")
+    parts: list[Any] = [Text(mark_invisible(report.title), style="bold")]
     for i, p in enumerate(report.to_json_data(), 1):
         figures = (
             _figures(
@@ -246,7 +256,16 @@ def chain(
     match = resolve_entity(store, entity)
     links = link_graph(project(store), when)
     paths = chains(links, str(match.iri), direction=direction)
-    return ChainReport(match, direction, when, paths)
+    return ChainReport(match, direction, when, paths, filing_urls(store))
+
+
+def filing_urls(store: GraphStore) -> dict[str, str]:
+    """Each filing's sec.gov address (``og:secUrl``), by filing IRI."""
+    rows = store.query(
+        "SELECT ?f ?u WHERE { ?f a <https://w3id.org/ownergraph/ontology#Filing> ; "
+        "<https://w3id.org/ownergraph/ontology#secUrl> ?u }"
+    )
+    return {str(r[0]): str(r[1]) for r in rows}  # type: ignore[index]
 
 
 def _date(value: dt.date | str | None) -> dt.date | None:
@@ -402,9 +421,10 @@ _SECTIONS: list[tuple[str, str, list[str]]] = [
     ),
     (
         "Filings",
-        """SELECT DISTINCT ?filing ?form ?date ?part ?entity WHERE {
+        """SELECT DISTINCT ?filing ?form ?date ?part ?url ?entity WHERE {
   ?filing a og:Filing .
   OPTIONAL { ?filing og:form ?form }
+  OPTIONAL { ?filing og:secUrl ?url }
   OPTIONAL { ?filing og:filedDate ?filed }
   OPTIONAL { ?filing og:signatureDate ?signed }
   OPTIONAL { ?filing og:eventDate ?event }
@@ -418,7 +438,7 @@ _SECTIONS: list[tuple[str, str, list[str]]] = [
           FILTER(?p != og:filing)
           BIND("named" AS ?part) }
 } ORDER BY ?date ?filing ?part""",
-        ["filing", "form", "date", "part"],
+        ["filing", "form", "date", "part", "url"],
     ),
 ]
 
@@ -484,9 +504,9 @@ class EntityPage:
         from rich.markup import escape
         from rich.text import Text
 
-        from ownergraph.output import to_rich
+        from ownergraph.output import mark_invisible, to_rich
 
-        parts: list[Any] = [Text(self.entity.describe(), style="bold")]
+        parts: list[Any] = [Text(mark_invisible(self.entity.describe()), style="bold")]
         for t in self.sections:
             if t.rows:
                 parts.append(to_rich(t))
