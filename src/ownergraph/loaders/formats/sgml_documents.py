@@ -42,6 +42,7 @@ import re
 from dataclasses import dataclass, field
 
 from ownergraph.errors import LoadError
+from ownergraph.loaders.limits import check_documents
 
 __all__ = ["RawDocument", "Submission", "classify_body", "split_submission", "unwrap"]
 
@@ -225,6 +226,7 @@ def split_submission(text: str, *, name: str) -> Submission:
             )
         )
         pos = text.find("<DOCUMENT>", close)
+        check_documents(name, len(sub.documents) + (pos >= 0))
     if not sub.documents:
         if sub.header_text.strip():
             raise LoadError(name, "the submission has a header but no <DOCUMENT>: nothing to read")

@@ -42,6 +42,7 @@ from ownergraph.loaders.formats.xml_people import (
     read_shares,
 )
 from ownergraph.loaders.formats.xml_safe import local_name
+from ownergraph.loaders.limits import check_persons
 from ownergraph.normalize import (
     entity_key,
     split_person_name,
@@ -95,6 +96,7 @@ class PersonsReader(XmlReaderBase):
     def read_reporting_persons(self) -> None:
         f = self.filing
         blocks = _all(self.root, _PERSON_BLOCKS)
+        check_persons(self.name, len(f.cover_pages) + len(blocks))
         offset = len(f.cover_pages)
         for n, block in enumerate(blocks, 1):
             number = offset + n

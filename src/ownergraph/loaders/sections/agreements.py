@@ -17,6 +17,7 @@ import itertools
 import re
 
 from ownergraph.loaders.sections.items import find_heading_lines
+from ownergraph.loaders.sections.linear import finditer_keyed
 from ownergraph.loaders.sections.mentions import DEFINITION, Context, name_before, title_kinds
 from ownergraph.loaders.sections.signatures import find_signature_blocks
 from ownergraph.normalize import jurisdiction, parse_date, whole_number
@@ -53,7 +54,7 @@ _EXHIBIT_LINE = re.compile(
 
 def agreement_kind(title: str) -> str:
     """The normalised kind of agreement a title names ("share repurchase agreement")."""
-    t = re.sub(r"\s+", " ", title).strip().lower()
+    t = re.sub(r"\s+", " ", title[:500]).strip().lower()  # a title is short: bounded work
     t = re.sub(r",?\s+(?:dated|by and|among|between|entered)\b.*$", "", t)
     t = re.sub(r"^(?:that certain|this|the|a|an)\s+", "", t).strip(" .,")
     m = re.match(r"^(.*?)\s*agreement\s+of\s+(.+)$", t)
@@ -182,6 +183,12 @@ _PARTIES_TO = re.compile(
     + _DATE
     + r")(?:\s*\((?:the\s+)?[“\"]([^”\"]{1,60})[”\"]\))?",
 )
+#: what follows the bounded heads of _RECORD and _PARTIES_TO (found first: linear)
+_RECORD_TAIL = re.compile(
+    r"(?<!\s)\s+is\s+the\s+(?:sole\s+)?record\s+(?:and\s+beneficial\s+)?(?:shareholder|holder|owner)\s+of\s+"
+    r"[\d,]{1,20}\s+(?:Class\s+[A-Z]\s+)?[^\n,(]{0,60}?(?=[,(]|\s+of\s+the\b)",
+)
+_PARTIES_TAIL = re.compile(r"(?<!\s)\s+are\s+parties\s+to\s")
 _MENTION = re.compile(
     r"\b(?:a|an|the|that\s+certain|this)\s+((?:[A-Z][\w\-]*\s+){1,6}Agreement),?\s+dated\s+(?:as\s+of\s+)?("
     + _DATE
@@ -208,7 +215,7 @@ def parse_mentioned_agreements(
         if m.group(3):
             ctx.agreement_terms[m.group(3)] = ag.key
             ag.cite(f"defined_as:{m.group(3)}", ctx.source(m.start(), m.end()))
-    for m in _PARTIES_TO.finditer(text, start, end):
+    for m in finditer_keyed(_PARTIES_TO, _PARTIES_TAIL, text, start, end, before=300, after=400):
         kind = agreement_kind(m.group(3))
         date = parse_date(m.group(4))
         ag = _get_agreement(ctx, kind, m.group(3).strip(), date)
@@ -451,7 +458,7 @@ def parse_agreement_doc(ctx: Context, doc: AgreementDoc) -> Agreement:
         n1 = nxt.start() if nxt else doc.end
         _parse_notices(ctx, ag, n0, n1, ctx.section_at(n0))
     # recitals: "X is the record shareholder of N Class B ordinary shares"
-    for m in _RECORD.finditer(text, doc.start, doc.end):
+    for m in finditer_keyed(_RECORD, _RECORD_TAIL, text, doc.start, doc.end, before=100):
         holder = ctx.resolve(re.sub(r"^WHEREAS,?\s+", "", m.group(1)))
         issuer = ctx.issuer_key()
         if holder is None or issuer is None:

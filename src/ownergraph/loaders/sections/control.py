@@ -115,15 +115,15 @@ _OWNS = re.compile(
 #: "X, as a result of its direct control over Y and indirect control over each of ..."
 _CONTROL_OVER = re.compile(r"\b(?P<dir>direct|indirect)\s+control\s+over\s+", re.I)
 _NOT_CONTROLLED = re.compile(
-    r"\s+(?:is|was)\s+not\s+controlled\s+by\s+any\s+(?:of\s+its\s+)?(?:shareholders?|persons?|entity|one)[^.\n]{0,80}",
+    r"(?<!\s)\s+(?:is|was)\s+not\s+controlled\s+by\s+any\s+(?:of\s+its\s+)?(?:shareholders?|persons?|entity|one)[^.\n]{0,80}",
     re.I,
 )
 _THROUGH = re.compile(
-    r",?\s+(?:through|by\s+virtue\s+of)\s+its\s+(?:ownership|control)\s+of\s+([^,]{1,80}),\s+may\s+be\s+deemed\s+to\s+"
+    r"(?:,|(?<![\s,]))\s+(?:through|by\s+virtue\s+of)\s+its\s+(?:ownership|control)\s+of\s+([^,]{1,80}),\s+may\s+be\s+deemed\s+to\s+"
     r"(?:share|have)\s+([^.\n]{0,200}?)\s+held\s+(?:directly\s+)?by\s+([^.\n]{1,80}?)\.",
     re.I,
 )
-_RELATIVE = re.compile(r"(?:,\s*|\s+)(?P<each>each\s+of\s+)?(?:which|who)\s*$", re.I)
+_RELATIVE = re.compile(r"(?:,\s*|(?<![\s,])\s+)(?P<each>each\s+of\s+)?(?:which|who)\s*$", re.I)
 _LIST_SEP = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as\s+well\s+as\s+)")
 _SUBJECT_TAIL = re.compile(
     r"(?:,|\s)+(?:in\s+its\s+capacity|acting|also|currently|now|each|both|in\s+turn)?[\s,]*$", re.I

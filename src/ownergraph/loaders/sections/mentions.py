@@ -623,7 +623,9 @@ class Context:
 
     def person(self, name: str, source: Source | None = None) -> str:
         """The key of the person called ``name`` ("Will H. Cai, Esq." -> "Will H. Cai")."""
-        cleaned = re.sub(r",?\s+(?:Esq\.?|Jr\.|Sr\.|Ph\.?D\.?|CPA)$", "", clean_entity_name(name))
+        cleaned = re.sub(
+            r"(?:,|(?<![\s,]))\s+(?:Esq\.?|Jr\.|Sr\.|Ph\.?D\.?|CPA)$", "", clean_entity_name(name)
+        )
         cleaned = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+", "", cleaned)
         key = self.ensure(cleaned, kind=EntityKind.PERSON, source=source)
         ent = self.filing.entities[key]

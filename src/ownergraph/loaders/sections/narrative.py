@@ -58,6 +58,7 @@ from ownergraph.loaders.sections.items import (
     parse_items,
     parse_signature_date,
 )
+from ownergraph.loaders.sections.linear import finditer_keyed
 from ownergraph.loaders.sections.mentions import Context, scan_definitions
 from ownergraph.loaders.sections.officers import parse_officers
 from ownergraph.loaders.sections.signatures import parse_signatures
@@ -71,15 +72,18 @@ from ownergraph.record import EntityKind, Filing
 __all__ = ["parse_narrative"]
 
 
+#: an issuer's name on the line above its "(Name of Issuer)" caption (found caption first)
+_ISSUER_ABOVE = re.compile(
+    r"^[ \t]*([^\n]{2,120}?)[ \t]*\n[ \t]*\(Name\s+of\s+(?:the\s+)?Issuer\)", re.M | re.I
+)
+_ISSUER_CAPTION = re.compile(r"\n[ \t]*\(Name\s+of\s+(?:the\s+)?Issuer\)", re.I)
+
+
 def _fallback_parties(ctx: Context) -> None:
     """Issuer and reporting persons from the cover when no cover reader filled them."""
     f = ctx.filing
     if f.issuer is None:
-        m = re.search(
-            r"^[ \t]*([^\n]{2,120}?)[ \t]*\n[ \t]*\(Name\s+of\s+(?:the\s+)?Issuer\)",
-            ctx.text,
-            re.M | re.I,
-        )
+        m = next(finditer_keyed(_ISSUER_ABOVE, _ISSUER_CAPTION, ctx.text, before=400), None)
         if m:
             f.issuer = ctx.ensure(
                 m.group(1),
@@ -90,7 +94,7 @@ def _fallback_parties(ctx: Context) -> None:
         for m in re.finditer(
             r"NAMES?\s+OF\s+REPORTING\s+PERSONS?[ \t:.]*((?:[^\t\n](?!I\.R\.S))+)", ctx.text
         ):
-            name = re.sub(r"\s*(?:S\.S\.|I\.R\.S\.).*$", "", m.group(1)).strip()
+            name = re.sub(r"(?<!\s)\s*(?:S\.S\.|I\.R\.S\.).*$", "", m.group(1)).strip()
             if len(name) > 2 and not re.search(r"IDENTIFICATION|ENTITIES ONLY", name):
                 ctx.ensure(
                     name, source=ctx.source(m.start(1), m.start(1) + len(name), "Cover page")

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ownergraph.loaders.sections.linear import finditer_keyed
 from ownergraph.loaders.sections.mentions import (
     DEFINITION,
     Context,
@@ -44,11 +45,11 @@ _DATE = (
     r"(?:(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2},?\s+\d{4})"
 )
-_AGREE = r"(?:\s+(?:hereby|irrevocably|has|have|had|shall|will|also))*\s+(?:agreed|agrees|agree|entered\s+into\s+an\s+agreement)\s+to\s+"
+_AGREE = r"(?<!\s)(?:\s+(?:hereby|irrevocably|has|have|had|shall|will|also)){0,4}\s+(?:agreed|agrees|agree|entered\s+into\s+an\s+agreement)\s+to\s+"
 _SELL_TO = re.compile(_AGREE + r"(?:sell|transfer)\s+to\s+", re.I)
 _BUY_FROM = re.compile(_AGREE + r"(?:re)?(?:purchase|acquire|buy)\s+from\s+", re.I)
 _SHARES = re.compile(
-    r"(\d{1,3}(?:,\d{3})+|\d{2,})\s+(?:[A-Z][\w\-]*\s+){0,2}?(?:(?:Class|Series)\s+([A-Z0-9])\s+)?"
+    r"(?<![\d,])(\d{1,3}(?:,\d{3})+|\d{2,})\s+(?:[A-Z][\w\-]*\s+){0,2}?(?:(?:Class|Series)\s+([A-Z0-9])\s+)?"
     r"(?:ordinary\s+shares|common\s+shares|shares|common\s+stock|ADSs|units)",
     re.I,
 )
@@ -291,7 +292,7 @@ def parse_transactions(ctx: Context, regions: list[tuple[int, int, str | None]])
                 re.I,
             )
             conv2 = re.search(
-                r"(\d{1,3}(?:,\d{3})+|\d+)\s+Class\s+([A-Z])\s+[^.,]{0,40}?,?\s+which\s+(?:were|was|have\s+been|has\s+been)\s+converted\s+into\s+(?:the\s+)?(?:equal|same)\s+number\s+of\s+Class\s+([A-Z])",
+                r"(?<![\d,])(\d{1,3}(?:,\d{3})+|\d+)\s+Class\s+([A-Z])\s+[^.,]{0,40}?,?\s+which\s+(?:were|was|have\s+been|has\s+been)\s+converted\s+into\s+(?:the\s+)?(?:equal|same)\s+number\s+of\s+Class\s+([A-Z])",
                 sent,
                 re.I,
             )
@@ -306,7 +307,9 @@ def parse_transactions(ctx: Context, regions: list[tuple[int, int, str | None]])
                         ).strip()
                     )
                     if explicit
-                    else name_before(re.sub(r"\s+(?:held|holds|owned|owns)\s*$", "", head.rstrip()))
+                    else name_before(
+                        re.sub(r"(?<!\s)\s+(?:held|holds|owned|owns)\s*$", "", head.rstrip())
+                    )
                 )
                 conversions.append(
                     _Conversion(
@@ -410,18 +413,23 @@ _BENEFICIAL = re.compile(
     r"([^\n.;]{2,120}?)\s+is\s+the\s+(?:direct\s+|sole\s+)?beneficial\s+owner\s+of\s+(\d{1,3}(?:,\d{3})+|\d+)\s+"
     r"(?:(?:Class|Series)\s+([A-Z])\s+)?[^.,;\n]{0,60}?(?:,\s*representing\s+(?:approximately\s+)?(\d+(?:\.\d+)?)\s*%)?(?=[.,;])",
 )
+#: what follows the head of every _BENEFICIAL match: found first, so the head is bounded
+_BENEFICIAL_TAIL = re.compile(
+    r"(?<!\s)\s+is\s+the\s+(?:direct\s+|sole\s+)?beneficial\s+owner\s+of\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s+"
+    r"(?:(?:Class|Series)\s+[A-Z]\s+)?[^.,;\n]{0,60}?(?:,\s*representing\s+(?:approximately\s+)?\d+(?:\.\d+)?\s*%)?(?=[.,;])",
+)
 _RESIGNED = re.compile(
-    r"([A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){1,3}),\s+(?:a|an|the|our)\s+([^,]{0,160}?),\s+resigned"
+    r"(?<![\w.\-])([A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){1,3}),\s+(?:a|an|the|our)\s+([^,]{0,160}?),\s+resigned"
     r"(?:\s+(?:as\s+of|effective(?:\s+as\s+of)?|on))?\s+(" + _DATE + ")",
 )
 _RIGHTS_END = re.compile(
-    r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4})['’]s\s+rights?\s+to\s+(?:appoint|nominate|designate)\b[^.]{0,300}?\bterminat\w*[^.]{0,200}\.",
+    r"(?<![\w\-])([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4})['’]s\s+rights?\s+to\s+(?:appoint|nominate|designate)\b[^.]{0,300}?\bterminat\w*[^.]{0,200}\.",
 )
 
 
 def parse_holdings(ctx: Context, start: int, end: int) -> None:
     """Holdings stated as "X is the beneficial owner of N shares, representing P%"."""
-    for m in _BENEFICIAL.finditer(ctx.text, start, end):
+    for m in finditer_keyed(_BENEFICIAL, _BENEFICIAL_TAIL, ctx.text, start, end, before=120):
         name = name_before(m.group(1)) or m.group(1)
         holder = ctx.resolve(name)
         issuer = ctx.issuer_key()
