@@ -29,11 +29,20 @@ from ownergraph.api.answers import labels_for
 from ownergraph.errors import QueryError
 from ownergraph.graph.analytics import ChainPath, chains, link_graph
 from ownergraph.graph.lookup import EntityMatch, resolve_entity
-from ownergraph.graph.network import project
+from ownergraph.graph.neighbourhood import around
 from ownergraph.graph.store import GraphStore
 from ownergraph.output import Table, json_value, python_value, to_csv
 
-__all__ = ["ChainReport", "EntityPage", "chain", "percent", "show"]
+__all__ = ["TOP_AS_FILED", "TOP_STATED", "ChainReport", "EntityPage", "chain", "percent", "show"]
+
+#: what the top of a path is: a filing states that nobody controls it ...
+TOP_STATED = "ultimate controller (a filing states that no one controls it)"
+#: ... or it is only where the filings loaded stop (its owners may be in no filing here)
+TOP_AS_FILED = "top of the chain as filed"
+
+
+def _top_status(p: ChainPath) -> str:
+    return TOP_STATED if p.top_stated_uncontrolled else TOP_AS_FILED
 
 
 def percent(value: Decimal | None) -> Decimal | None:
@@ -64,7 +73,7 @@ class ChainReport:
     @property
     def title(self) -> str:
         """A heading for the table."""
-        way = "up to its ultimate controllers" if self.direction == "up" else "down"
+        way = "up to the top of each chain" if self.direction == "up" else "down"
         when = f", as of {self.as_of.isoformat()}" if self.as_of else ""
         return f"Chains of {self.entity.label} {way}{when}"
 
@@ -99,6 +108,7 @@ class ChainReport:
                     "effective_percent_of_voting": percent(p.effective_percent_of_voting),
                     "economic_percent": percent(p.economic_percent),
                     "ultimate_controller": p.ultimate_controller_label,
+                    "top_status": _top_status(p),
                     "cycle": p.cycle,
                     "notes": list(p.notes),
                 }
@@ -117,6 +127,7 @@ class ChainReport:
         cols = [
             "path",
             "ultimate_controller",
+            "top_status",
             "from",
             "to",
             "kind",
@@ -137,7 +148,8 @@ class ChainReport:
                     {
                         "path": i,
                         "ultimate_controller": p["ultimate_controller"],
-                        **{c: lk[c] for c in cols[2:9]},
+                        "top_status": p["top_status"],
+                        **{c: lk[c] for c in cols[3:10]},
                         "effective_percent": p["effective_percent"],
                         "effective_percent_of_total": p["effective_percent_of_total"],
                         "effective_percent_of_voting": p["effective_percent_of_voting"],
@@ -196,10 +208,12 @@ def _rich_chains(report: ChainReport) -> Any:
             )
             or "not stated"
         )
-        tree = Tree(
-            f"[bold]Path {i}[/]: ultimate controller [bold]{escape(p['ultimate_controller'])}[/];"
-            f" effective look-through {escape(figures)}"
-        )
+        top = escape(p["ultimate_controller"])
+        if p["top_status"] == TOP_STATED:
+            head = f"ultimate controller [bold]{top}[/] (a filing states that no one controls it)"
+        else:
+            head = f"top of the chain as filed [bold]{top}[/]"
+        tree = Tree(f"[bold]Path {i}[/]: {head}; effective look-through {escape(figures)}")
         node = tree.add(escape(p["path"][0]))
         for lk in p["links"]:
             stake = (
@@ -244,9 +258,14 @@ def chain(
         raise QueryError(f"direction must be 'up' or 'down', not {direction!r}")
     when = _date(as_of)
     match = resolve_entity(store, entity)
-    links = link_graph(project(store), when)
-    paths = chains(links, str(match.iri), direction=direction)
+    # only what a chain from the entity can reach, fetched outwards (one level more
+    # than the deepest path, so that the walk sees where each path stops)
+    net = around(store, str(match.iri), direction=direction, max_depth=_MAX_DEPTH + 1)
+    paths = chains(link_graph(net, when), str(match.iri), direction=direction)
     return ChainReport(match, direction, when, paths)
+
+
+_MAX_DEPTH = 25
 
 
 def _date(value: dt.date | str | None) -> dt.date | None:
