@@ -62,11 +62,49 @@ LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 DERIVED = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
-_WORDS = (
-    "Alder Birch Cedar Dune Elm Fjord Grove Heath Iris Juniper Kestrel Larch Maple Nimbus "
-    "Oak Pine Quarry Rowan Sable Thistle Umber Vale Willow Yarrow Zephyr Aspen Brook Cliff "
-    "Delta Ember Flint Granite Harbor Indigo Jasper Knoll Lumen Meadow North Onyx Prairie"
-).split()
+_WORDS = [
+    "Alder",
+    "Birch",
+    "Cedar",
+    "Dune",
+    "Elm",
+    "Fjord",
+    "Grove",
+    "Heath",
+    "Iris",
+    "Juniper",
+    "Kestrel",
+    "Larch",
+    "Maple",
+    "Nimbus",
+    "Oak",
+    "Pine",
+    "Quarry",
+    "Rowan",
+    "Sable",
+    "Thistle",
+    "Umber",
+    "Vale",
+    "Willow",
+    "Yarrow",
+    "Zephyr",
+    "Aspen",
+    "Brook",
+    "Cliff",
+    "Delta",
+    "Ember",
+    "Flint",
+    "Granite",
+    "Harbor",
+    "Indigo",
+    "Jasper",
+    "Knoll",
+    "Lumen",
+    "Meadow",
+    "North",
+    "Onyx",
+    "Prairie",
+]
 _KINDS = ("Holdings", "Capital", "Partners", "Investments", "Industries", "Resources")
 _FORMS = ("Inc.", "LLC", "Ltd.", "L.P.", "Corp.")
 

@@ -6,11 +6,9 @@ import sys
 from pathlib import Path
 
 import click
-from rich.markup import escape
 
-from ownergraph import api
 from ownergraph.cli.common import console, handle_errors, store_path
-from ownergraph.output import render
+from ownergraph.cli.lazy import api, escape
 
 __all__ = ["demo", "load"]
 
@@ -104,6 +102,8 @@ def demo(ctx: click.Context, output: Path) -> None:
         out.print(report.chain.render("table"))
         for table in report.answers:
             out.print()
+            from ownergraph.output import render
+
             out.print(render(table, "table"))
         out.print()
         out.print(

@@ -5,11 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.markup import escape
 
-from ownergraph import api
 from ownergraph.cli.common import FORMATS, console, emit, handle_errors, store_path
-from ownergraph.output import Table
+from ownergraph.cli.lazy import api, escape
 
 __all__ = ["export", "queries", "query"]
 
@@ -58,6 +56,8 @@ def queries(fmt: str) -> None:
         }
         for q in api.named_queries().values()
     ]
+    from ownergraph.output import Table
+
     emit(Table(["name", "title", "description", "parameters"], rows, "Named queries"), fmt)
 
 

@@ -54,7 +54,7 @@ _RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 
 #: the most entities one word may bring in as candidates before a rarer word is needed
-_PROBE = 1000
+_PROBE = 100
 #: the most entities considered for a 'did you mean' list
 _SUGGEST = 200
 
@@ -227,7 +227,7 @@ def _find_indexed(store: GraphStore, q: str) -> list[EntityMatch]:
         and re.search(r"[A-Z]|\d{6}", compact)
     ):
         iri = URIRef(f"{ID}cusip6/{compact[:6]}")
-        hits = [str(iri)] + _by_cusip_indexed(store, compact)
+        hits = [str(iri), *_by_cusip_indexed(store, compact)]
         entries = _entries(store, hits)
         found = _matches(entries, [URIRef(h) for h in hits])
         if found:

@@ -54,11 +54,13 @@ __all__ = ["Reach", "around", "reach"]
 
 _P = "PREFIX og: <https://w3id.org/ownergraph/ontology#>\n"
 
+# og:holder / og:controller belong to holdings / control links only (the ontology's
+# domains); a type pattern here would make Oxigraph start from every holding
 _UP = (
     _P
     + """SELECT ?link ?next ?filing WHERE {
-  { ?link og:issuer ?here ; a og:Holding ; og:holder ?next }
-  UNION { ?link og:controlled ?here ; a og:Control ; og:controller ?next }
+  { ?link og:issuer ?here . ?link og:holder ?next }
+  UNION { ?link og:controlled ?here . ?link og:controller ?next }
   OPTIONAL { ?link og:filing ?filing }
 }"""
 )
@@ -66,8 +68,8 @@ _UP = (
 _DOWN = (
     _P
     + """SELECT ?link ?next ?filing WHERE {
-  { ?link og:holder ?here ; a og:Holding ; og:issuer ?next }
-  UNION { ?link og:controller ?here ; a og:Control ; og:controlled ?next }
+  { ?link og:holder ?here . ?link og:issuer ?next }
+  UNION { ?link og:controller ?here . ?link og:controlled ?next }
   OPTIONAL { ?link og:filing ?filing }
 }"""
 )

@@ -120,6 +120,26 @@ SELECT ?e ?p ?o WHERE {
 }"""
 )
 
+#: the entity properties :func:`_add_entities` reads
+_ENTITY_PROPERTIES = frozenset(
+    [
+        "http://www.w3.org/2000/01/rdf-schema#label",
+        "http://www.w3.org/2004/02/skos/core#altLabel",
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+    ]
+    + [
+        "https://w3id.org/ownergraph/ontology#" + p
+        for p in (
+            "displayName shortName kind cik lei cusip6 jurisdictionCode citizenshipCode "
+            "noControllingHolder"
+        ).split()
+    ]
+)
+
+#: every triple of the entities in scope (read for a few entities at a time: Oxigraph
+#: answers this from the subject index, where the property list above would be joined)
+_ENTITIES_OF = "SELECT ?e ?p ?o WHERE { ?e ?p ?o }"
+
 _FILINGS = (
     _P
     + """
@@ -137,8 +157,8 @@ _ISSUER_CUSIPS = (
     _P
     + """
 SELECT DISTINCT ?e ?cusip WHERE {
-  { ?f a og:Filing ; og:issuer ?e ; og:cusip ?cusip }
-  UNION { ?x og:issuer ?e ; og:cusip ?cusip . FILTER NOT EXISTS { ?x a og:Filing } }
+  ?x og:issuer ?e .
+  ?x og:cusip ?cusip .
 }"""
 )
 
@@ -348,7 +368,13 @@ def _add_entities(net: nx.MultiDiGraph, source: Source, scope: Scope = _everythi
         og + "Fund": "fund",
         og + "Government": "government",
     }
-    for e, p, o in _rows(source, scope(_ENTITIES, "e")):
+    if scope is _everything:
+        rows = _rows(source, _ENTITIES)
+    else:
+        rows = (
+            r for r in _rows(source, scope(_ENTITIES_OF, "e")) if str(r[1]) in _ENTITY_PROPERTIES
+        )
+    for e, p, o in rows:
         key = str(e)
         if key not in net:
             net.add_node(
