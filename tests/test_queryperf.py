@@ -16,7 +16,7 @@ from rdflib import URIRef
 from ownergraph import api
 from ownergraph.api.analytics import TOP_AS_FILED, TOP_STATED
 from ownergraph.graph import lookup
-from ownergraph.graph.analytics import chains, link_graph, ultimate_controllers
+from ownergraph.graph.analytics import ChainPath, chains, link_graph, ultimate_controllers
 from ownergraph.graph.build import build_graph
 from ownergraph.graph.neighbourhood import around
 from ownergraph.graph.network import project
@@ -87,7 +87,7 @@ def test_every_name_and_short_name_word_is_a_name_token(seed_store: GraphStore) 
     assert {str(o) for o in g.objects(beta, OG.nameToken)} == {"beta", "investments", "llc"}
 
 
-def _summary(paths: list) -> list:  # type: ignore[type-arg]
+def _summary(paths: list[ChainPath]) -> list[tuple[object, ...]]:
     return [(p.nodes, p.effective_percent, p.effective_percent_of_voting, p.cycle) for p in paths]
 
 

@@ -129,10 +129,17 @@ _ENTITY_PROPERTIES = frozenset(
     ]
     + [
         "https://w3id.org/ownergraph/ontology#" + p
-        for p in (
-            "displayName shortName kind cik lei cusip6 jurisdictionCode citizenshipCode "
-            "noControllingHolder"
-        ).split()
+        for p in [
+            "displayName",
+            "shortName",
+            "kind",
+            "cik",
+            "lei",
+            "cusip6",
+            "jurisdictionCode",
+            "citizenshipCode",
+            "noControllingHolder",
+        ]
     ]
 )
 
