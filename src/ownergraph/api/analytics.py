@@ -30,6 +30,7 @@ from ownergraph.errors import QueryError
 from ownergraph.graph.analytics import ChainPath, chains, link_graph
 from ownergraph.graph.lookup import EntityMatch, resolve_entity
 from ownergraph.graph.neighbourhood import around
+from ownergraph.graph.network import scoped
 from ownergraph.graph.store import GraphStore
 from ownergraph.output import Table, json_value, python_value, to_csv
 
@@ -290,7 +291,10 @@ def _holdings(title: str, role: str, other: str) -> tuple[str, str, list[str]]:
     ``"issuer"``), one row per ``other`` end, class and filing."""
     query = f"""SELECT DISTINCT ?{other} ?security_class ?shares ?percent_of_class ?percent_of_total
        ?percent_of_voting ?nature ?filing ?entity WHERE {{
-  ?h a og:Holding ; og:{role} ?entity ; og:{other} ?{other} ; og:filing ?filing .
+  ?h og:{role} ?entity .
+  ?h og:{other} ?{other} .
+  ?h og:filing ?filing .
+  ?h a og:Holding .
   OPTIONAL {{ ?h og:shareClass ?security_class }}
   OPTIONAL {{ ?h og:shares ?shares }}
   OPTIONAL {{ ?h og:percentOfClass ?percent_of_class }}
@@ -315,13 +319,18 @@ def _controls(title: str, role: str, other: str) -> tuple[str, str, list[str]]:
     """The section of the control links in which the entity is the ``role``
     (``"controller"`` or ``"controlled"``), one row per ``other`` end and filing."""
     query = f"""SELECT DISTINCT ?{other} ?kind ?percent ?filing ?entity WHERE {{
-  ?c a og:Control ; og:{role} ?entity ; og:{other} ?{other} ; og:filing ?filing .
+  ?c og:{role} ?entity .
+  ?c og:{other} ?{other} .
+  ?c og:filing ?filing .
+  ?c a og:Control .
   OPTIONAL {{ ?c og:kind ?kind }}
   OPTIONAL {{ ?c og:percent ?percent }}
 }} ORDER BY ?{other} ?filing"""
     return title, query, [other, "kind", "percent", "filing"]
 
 
+# Each section starts from the bound entity and names the node's type last: Oxigraph
+# then walks from the entity (an index hit), not from every holding or filing.
 _SECTIONS: list[tuple[str, str, list[str]]] = [
     (
         "Names and identifiers",
@@ -333,10 +342,10 @@ _SECTIONS: list[tuple[str, str, list[str]]] = [
   UNION { ?entity og:lei ?value . BIND("LEI" AS ?field) }
   UNION { ?entity og:irsNumber ?value . BIND("IRS number" AS ?field) }
   UNION { ?entity og:cusip6 ?value . BIND("CUSIP (issuer)" AS ?field) }
-  UNION { ?f a og:Filing ; og:issuer ?entity ; og:cusip ?value . BIND("CUSIP" AS ?field) }
-  UNION { ?d og:issuer ?entity ; og:cusip ?value . ?d a og:DepositaryProgramme .
+  UNION { ?f og:issuer ?entity . ?f og:cusip ?value . ?f a og:Filing . BIND("CUSIP" AS ?field) }
+  UNION { ?d og:issuer ?entity . ?d og:cusip ?value . ?d a og:DepositaryProgramme .
           BIND("CUSIP (ADS)" AS ?field) }
-  UNION { ?d og:issuer ?entity ; og:ticker ?value . BIND("ticker" AS ?field) }
+  UNION { ?d og:issuer ?entity . ?d og:ticker ?value . BIND("ticker" AS ?field) }
   UNION { ?entity og:kind ?value . BIND("kind" AS ?field) }
   UNION { ?entity og:jurisdictionText ?value . BIND("organized in" AS ?field) }
   UNION { ?entity og:citizenshipText ?value . BIND("citizenship" AS ?field) }
@@ -422,20 +431,20 @@ _SECTIONS: list[tuple[str, str, list[str]]] = [
     (
         "Filings",
         """SELECT DISTINCT ?filing ?form ?date ?part ?entity WHERE {
+  { ?filing og:issuer ?entity . BIND("issuer" AS ?part) }
+  UNION { ?filing og:reportingPerson ?entity . BIND("reporting person" AS ?part) }
+  UNION { ?filing og:filedBy ?entity . BIND("filed by" AS ?part) }
+  UNION { ?x ?p ?entity . ?x og:filing ?filing .
+          FILTER(?p != og:filing)
+          FILTER NOT EXISTS { ?filing og:issuer ?entity }
+          FILTER NOT EXISTS { ?filing og:reportingPerson ?entity }
+          BIND("named" AS ?part) }
   ?filing a og:Filing .
   OPTIONAL { ?filing og:form ?form }
   OPTIONAL { ?filing og:filedDate ?filed }
   OPTIONAL { ?filing og:signatureDate ?signed }
   OPTIONAL { ?filing og:eventDate ?event }
   BIND(COALESCE(?filed, ?signed, ?event) AS ?date)
-  { ?filing og:issuer ?entity . BIND("issuer" AS ?part) }
-  UNION { ?filing og:reportingPerson ?entity . BIND("reporting person" AS ?part) }
-  UNION { ?filing og:filedBy ?entity . BIND("filed by" AS ?part) }
-  UNION { ?x og:filing ?filing . ?x ?p ?entity .
-          FILTER NOT EXISTS { ?filing og:issuer ?entity }
-          FILTER NOT EXISTS { ?filing og:reportingPerson ?entity }
-          FILTER(?p != og:filing)
-          BIND("named" AS ?part) }
 } ORDER BY ?date ?filing ?part""",
         ["filing", "form", "date", "part"],
     ),
@@ -528,11 +537,14 @@ def show(store: GraphStore, entity: str) -> EntityPage:
     """
     match = resolve_entity(store, entity)
     page = EntityPage(match)
-    bind = {"entity": match.iri}
     for title, text, columns in _SECTIONS:
+        # the entity as a VALUES clause at the head of the pattern, not a substitution:
+        # Oxigraph joins a substituted variable after evaluating the pattern (a scan),
+        # and starts from a leading VALUES (an index hit)
+        scoped_text = scoped(_PREFIX + text, "entity", [str(match.iri)])
         raw = [
             dict(zip([str(v) for v in (res.vars or [])], row, strict=True))  # type: ignore[arg-type]
-            for res in [store.query(_PREFIX + text, bind)]
+            for res in [store.query(scoped_text)]
             for row in res
         ]
         labels = labels_for(store, [v for r in raw for v in r.values() if isinstance(v, URIRef)])
