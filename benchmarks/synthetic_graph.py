@@ -346,7 +346,9 @@ def _command(args: list[str], repeat: int) -> tuple[float, float]:
     return statistics.median(times), statistics.median(cpus)
 
 
-def run(size: int, repeat: int, commands: bool, budget: float) -> dict[str, float]:
+def run(
+    size: int, repeat: int, commands: bool, budget: float, only: list[str] | None = None
+) -> dict[str, float]:
     """Build the graph of ``size`` entities, time everything, print and return it."""
     tmp = Path(tempfile.mkdtemp(prefix="og-synthetic-"))
     try:
@@ -390,6 +392,8 @@ def run(size: int, repeat: int, commands: bool, budget: float) -> dict[str, floa
                 ["query", "holdings", "-p", f"holder={hname}", "--format", "json"],
             ),
         ]
+        if only:
+            cases = [c for c in cases if c[0].split()[0] in only]
         print(f"   {'library call':24} {'wall':>10} {'CPU':>10} {'wall × BFS':>11}")
         for label, fn, _ in cases:
             t0, c0 = time.perf_counter(), time.process_time()
@@ -421,8 +425,12 @@ def main(argv: list[str] | None = None) -> None:
         "--budget", type=float, default=5.0, help="a call slower than this is timed once"
     )
     ap.add_argument("--json", type=Path, help="also write the figures here")
+    ap.add_argument("--only", nargs="+", help="only these calls (chain, show, holdings ...)")
     args = ap.parse_args(argv)
-    results = {str(s): run(s, args.repeat, not args.no_commands, args.budget) for s in args.sizes}
+    results = {
+        str(s): run(s, args.repeat, not args.no_commands, args.budget, args.only)
+        for s in args.sizes
+    }
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
 
