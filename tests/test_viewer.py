@@ -105,10 +105,16 @@ def test_seed_edges_carry_kinds_stakes_and_sources(seed_store: GraphStore) -> No
     tus = by_name["Tus-Holdings Co., Ltd."]
     issuer = next(iri for iri, n in view.nodes.items() if n.label.lower().startswith("21vianet"))
     own = {(e.source, e.target): e for e in view.edges if e.kind == "ownership"}
-    direct = own[(tuspark, issuer)]
+    # the joint filers' 11.4% is one stake, drawn once from their group
+    group = next(iri for iri, n in view.nodes.items() if n.kind == "group")
+    assert view.nodes[group].label == "Joint filers (2)"
+    direct = own[(group, issuer)]
     assert direct.label == "11.4%" and not direct.indirect
-    deemed = own[(tus, issuer)]
-    assert deemed.indirect  # Tus-Holdings holds through Tuspark: drawn dashed
+    assert (tus, issuer) not in own
+    members = {e.source for e in view.edges if e.kind == "member" and e.target == group}
+    assert members == {tus, tuspark}
+    # Tuspark's own Class B position (the repurchase agreement's recital) keeps its edge
+    assert own[(tuspark, issuer)].label == "owns"
     control = next(e for e in view.edges if e.kind == "control")
     assert (control.source, control.target) == (tus, tuspark)
     assert control.label == "wholly owned"
@@ -174,3 +180,26 @@ def test_cli_viz_writes_the_page(tmp_path: Path) -> None:
     assert "nodes" in result.output and out.is_file()
     result = runner.invoke(cli, ["--store", str(store), "viz", "--hops", "1", "-o", str(out)])
     assert result.exit_code == 1 and "--hops needs --focus" in result.output
+
+
+def test_a_joint_filing_is_one_stake_from_its_group() -> None:
+    from .test_groups import joint
+
+    store = GraphStore.open(None)
+    seven = {f"Fund {c} LP": 5_870_000 for c in "ABCDEFG"}
+    name, g = build_graph(joint("1-24-9", 1, seven, members=True))
+    store.replace_graph(name, g)
+    view = read_view(store)
+    stakes = [e for e in view.edges if e.kind == "ownership"]
+    assert len(stakes) == 1  # never one arrow per member
+    group = view.nodes[stakes[0].source]
+    assert group.kind == "group" and group.label == "Group (7)"
+    assert len([e for e in view.edges if e.kind == "member"]) == 7
+    # a member's different position is its own: it keeps its own arrow
+    odd = dict(seven, **{"Fund G LP": 100})
+    store2 = GraphStore.open(None)
+    name2, g2 = build_graph(joint("1-24-10", 1, odd, members=True))
+    store2.replace_graph(name2, g2)
+    view2 = read_view(store2)
+    sources = {view2.nodes[e.source].label for e in view2.edges if e.kind == "ownership"}
+    assert sources == {"Group (7)", "Fund G LP"}

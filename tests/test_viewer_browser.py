@@ -245,3 +245,58 @@ def test_force_layout_and_focus_pages_settle(
         assert more.is_visible() and f"and {stats.left_out} more" in more.inner_text()
     finally:
         opened.close()
+
+
+def _intersect(a: dict[str, float], b: dict[str, float]) -> bool:
+    return (
+        a["left"] < b["left"] + b["width"]
+        and b["left"] < a["left"] + a["width"]
+        and a["top"] < b["top"] + b["height"]
+        and b["top"] < a["top"] + a["height"]
+    )
+
+
+def test_demo_page_first_view_fits_every_node_and_no_labels_overlap(
+    browser: Any, tmp_path: Path
+) -> None:
+    out = tmp_path / "demo.html"
+    report = api.demo(api.open_store(None), out)
+    opened = Opened(browser, out)
+    try:
+        canvas = opened.js(
+            "(() => { const r = document.getElementById('og-network').getBoundingClientRect();"
+            " return [r.width, r.height]; })()"
+        )
+        boxes = opened.js("window.ownergraph.nodeBoxes()")
+        assert len(boxes) == report.viewer_nodes
+        outside = [
+            b["id"]
+            for b in boxes
+            if b["left"] < 0 or b["top"] < 0 or b["right"] > canvas[0] or b["bottom"] > canvas[1]
+        ]
+        assert outside == [], f"nodes off the canvas on first view: {outside}"
+        labels = opened.js("window.ownergraph.labelBoxes()")
+        assert len(labels) >= 20  # the demo's edge labels are drawn, not hidden
+        assert opened.js("window.ownergraph.labelsLeftToPanel") == 0
+        overlaps = [
+            (a["id"], b["id"])
+            for i, a in enumerate(labels)
+            for b in labels[i + 1 :]
+            if _intersect(a, b)
+        ]
+        assert overlaps == [], f"edge labels overlap: {overlaps}"
+        ARTIFACTS.mkdir(exist_ok=True)
+        opened.page.screenshot(path=str(ARTIFACTS / "viewer-demo-first-view.png"))
+        assert opened.requests == [] and opened.errors == []
+    finally:
+        opened.close()
+
+
+def test_joint_filers_are_one_stake_on_the_page(seed_page: Opened) -> None:
+    stakes = seed_page.js(
+        """() => { const d = window.ownergraph.edges.get().filter(e => e.kind === 'ownership');
+           return d.map(e => e.label); }"""
+    )
+    assert stakes.count("11.4%") == 1
+    kinds = seed_page.js("window.ownergraph.nodes.get().map(n => n.kind)")
+    assert kinds.count("group") == 1

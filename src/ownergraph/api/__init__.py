@@ -7,14 +7,11 @@ The calls live in topical modules and are all re-exported here: :mod:`.loading`
 Examples
 --------
 >>> store = open_store(None)
->>> report = load_paths(store, [example_path()])
->>> report.failed
-[]
->>> report.loaded[0].form
-'SCHEDULE 13D/A'
->>> table = run_query(store, "holdings", {"holder": "Tuspark"})
->>> table.rows[0]["shares"]
+>>> _ = load_paths(store, [example_path()])
+>>> run_query(store, "holdings", {"holder": "Tuspark"}).rows[0]["shares"]
 94415771
+>>> chain(store, "21Vianet").paths[0].ultimate_controller_label
+'Tus-Holdings Co., Ltd.'
 """
 
 from ownergraph.api.analytics import ChainReport, EntityPage, chain, show
@@ -30,6 +27,7 @@ from ownergraph.api.loading import (
     open_store,
     store_counts,
 )
+from ownergraph.api.report import load_report_document, write_load_report
 from ownergraph.api.viewer import named_queries, write_viewer
 
 __all__ = [
@@ -46,11 +44,13 @@ __all__ = [
     "export",
     "labels_for",
     "load_paths",
+    "load_report_document",
     "named_queries",
     "open_store",
     "result_table",
     "run_query",
     "show",
     "store_counts",
+    "write_load_report",
     "write_viewer",
 ]

@@ -7,7 +7,7 @@ importing the api stays cheap).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ownergraph.graph.store import GraphStore
@@ -17,20 +17,15 @@ if TYPE_CHECKING:
 __all__ = ["named_queries", "write_viewer"]
 
 
-def write_viewer(
-    store: GraphStore,
-    path: str | Path,
-    focus: str | None = None,
-    hops: int | None = None,
-    layout: str = "hierarchical",
-) -> ViewerStats:
+def write_viewer(store: GraphStore, path: str | Path, **options: Any) -> ViewerStats:
     """Write the interactive network of ``store`` to the HTML file ``path``.
 
-    See :func:`ownergraph.viewer.page.write_viewer` for the parameters.
+    ``options`` are those of :func:`ownergraph.viewer.page.write_viewer` (``focus``,
+    ``hops``, ``layout``).
     """
     from ownergraph.viewer.page import write_viewer as write
 
-    return write(store, path, focus=focus, hops=hops, layout=layout)
+    return write(store, path, **options)
 
 
 def named_queries() -> dict[str, NamedQuery]:

@@ -17,9 +17,29 @@ __all__ = ["demo", "load"]
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--max-bytes", type=int, default=None, help="Refuse files larger than this.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary and failures.")
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="One line per file at any count, with every warning; name the files skipped.",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write every file's result, warnings and reason to this JSON file.",
+)
 @click.pass_context
 @handle_errors
-def load(ctx: click.Context, paths: tuple[Path, ...], max_bytes: int | None, quiet: bool) -> None:
+def load(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    max_bytes: int | None,
+    quiet: bool,
+    verbose: bool,
+    report_path: Path | None,
+) -> None:
     """Load filings (files or directories, recursively) into the store."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -42,15 +62,18 @@ def load(ctx: click.Context, paths: tuple[Path, ...], max_bytes: int | None, qui
                 progress.advance(task)
                 if error is not None:
                     progress.console.print(f"[red]failed[/] {escape(str(path))}: {escape(error)}")
-                elif loaded is not None and not quiet and len(files) <= 20:
+                elif loaded is not None and (verbose or (not quiet and len(files) <= 20)):
                     progress.console.print(
                         f"loaded {escape(loaded.path)}: {escape(loaded.form)}"
                         f"{' on ' + escape(loaded.issuer) if loaded.issuer else ''}, "
                         f"{loaded.reporting_persons} reporting person(s), {loaded.entities} entities, "
                         f"{loaded.facts} facts, {len(loaded.warnings)} warning(s)"
                     )
-                    for w in loaded.warnings[:10]:
+                    for w in loaded.warnings if verbose else loaded.warnings[:10]:
                         progress.console.print(f"  [yellow]warning:[/] {escape(w)}")
+                    if not verbose and len(loaded.warnings) > 10:
+                        more = len(loaded.warnings) - 10
+                        progress.console.print(f"  ... and {more} more (--verbose shows all)")
 
             report = api.load_paths(store, files, max_bytes=max_bytes, on_file=on_file)
         facts = sum(f.facts for f in report.loaded)
@@ -69,6 +92,17 @@ def load(ctx: click.Context, paths: tuple[Path, ...], max_bytes: int | None, qui
         )
         for reason, failed in sorted(report.failures_by_reason().items()):
             out.print(f"  {len(failed)} failed: {escape(reason)}")
+        if verbose:
+            for path in skipped:
+                out.print(f"  skipped {escape(str(path))}: {api.report.SKIP_REASON}")
+        elif skipped:
+            out.print(
+                "  (--verbose names the files skipped; --report FILE.json records every file)"
+            )
+        if report_path is not None:
+            document = api.load_report_document(report, skipped, store=str(where))
+            api.write_load_report(report_path, document)
+            out.print(f"report written to {escape(str(report_path))}")
     if report.failed:
         sys.exit(1)
 

@@ -5,6 +5,8 @@ projected onto what an investigator looks at: parties, securities and agreements
 nodes; ownership, control, roles, agreement parties, transactions and "security of"
 links as edges. Parallel facts (two holdings of the same holder in the same issuer,
 read from two filings) become one edge whose details list every fact and its sources.
+A stake that the members of a group (or joint filers) all report is the group's: it is
+drawn once, from a group node that its members link to, never once per member.
 
 Texts stay plain strings here; :mod:`ownergraph.viewer.page` escapes them for the page.
 
@@ -44,9 +46,18 @@ __all__ = [
 ]
 
 #: node kinds, in legend order
-NODE_KINDS = ("company", "person", "fund", "government", "party", "security", "agreement")
+NODE_KINDS = (
+    "company",
+    "person",
+    "fund",
+    "government",
+    "party",
+    "group",
+    "security",
+    "agreement",
+)
 #: edge kinds, in legend order
-EDGE_KINDS = ("ownership", "control", "role", "party", "transaction", "security")
+EDGE_KINDS = ("ownership", "control", "member", "role", "party", "transaction", "security")
 
 _QUOTE_LIMIT = 1500
 
@@ -62,6 +73,7 @@ _FACT_TYPES = {
     "ads": OG.DepositaryProgramme,
     "filing": OG.Filing,
     "span": OG.SourceSpan,
+    "group": OG.Group,
 }
 
 
@@ -493,7 +505,7 @@ class _Reader:
         return rows
 
     def holdings(self) -> None:
-        by_edge: dict[tuple[str, str], list[tuple[str, _Props]]] = defaultdict(list)
+        stated: list[tuple[str, str, str, _Props]] = []
         for iri, props in self.t["holding"].items():
             holder, issuer = props.one(OG.holder), props.one(OG.issuer)
             if holder is None or issuer is None:
@@ -501,7 +513,10 @@ class _Reader:
             shares, pct = props.value(OG.shares), props.value(OG.percentOfClass)
             if shares == 0 or pct == 0:
                 continue  # a nil position is no ownership edge
-            by_edge[(str(holder), str(issuer))].append((iri, props))
+            stated.append((str(holder), str(issuer), iri, props))
+        by_edge: dict[tuple[str, str], list[tuple[str, _Props]]] = defaultdict(list)
+        for holder, issuer, iri, props in self.group_stakes(stated):
+            by_edge[(holder, issuer)].append((iri, props))
         controls: dict[str, set[str]] = defaultdict(set)
         for props in self.t["control"].values():
             c, d = props.one(OG.controller), props.one(OG.controlled)
@@ -547,6 +562,65 @@ class _Reader:
                 e.indirect = indirect
                 e.stake = stake
                 e.label = _pct(stake) if stake is not None else "owns"
+
+    def group_stakes(
+        self, stated: list[tuple[str, str, str, _Props]]
+    ) -> list[tuple[str, str, str, _Props]]:
+        """Holdings with the holder replaced by its group where the stake is the group's.
+
+        A holding is the group's when, in the filing that states it, at least two members
+        of one group (or of the joint filers) report the same shares of the same class of
+        the same issuer. The group becomes a node, linked from each member; a member's
+        own, different position keeps its own edge.
+        """
+        groups: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+        for giri, props in self.t["group"].items():
+            filing = props.one(OG.filing)
+            members = frozenset(str(m) for m in props.all(OG.member))
+            if filing is not None and len(members) >= 2:
+                groups[str(filing)].append((giri, members))
+
+        def stake(props: _Props) -> tuple[str, str, str]:
+            return (
+                str(props.one(OG.filing)),
+                str(props.one(OG.shareClass)),
+                str(props.value(OG.shares)),
+            )
+
+        reporters: dict[tuple[str, str, tuple[str, str, str]], set[str]] = defaultdict(set)
+        for holder, issuer, _iri, props in stated:
+            for giri, members in groups.get(str(props.one(OG.filing)), ()):
+                if holder in members:
+                    reporters[(giri, issuer, stake(props))].add(holder)
+        out: list[tuple[str, str, str, _Props]] = []
+        for holder, issuer, iri, props in stated:
+            owner = holder
+            for giri, members in groups.get(str(props.one(OG.filing)), ()):
+                if holder in members and len(reporters[(giri, issuer, stake(props))]) >= 2:
+                    owner = self.group_node(giri, members)
+                    break
+            out.append((owner, issuer, iri, props))
+        return out
+
+    def group_node(self, giri: str, members: frozenset[str]) -> str:
+        """The node of group ``giri`` and its member links (made once)."""
+        if giri in self.view.nodes:
+            return giri
+        props = self.t["group"][giri]
+        kind = props.text(OG.kind) or "group"
+        shown = sorted((m for m in members if m in self.view.nodes), key=self.name)
+        title = "Joint filers" if kind == "joint filers" else "Group"
+        label = f"{title} ({len(members)})"
+        details = [("Identifier", giri), ("Kind", kind)]
+        details += [("Member", self.name(m)) for m in shown]
+        f = self.fact_filing(props)
+        if f is not None:
+            details.append(("Filing", self.view.filings[f]["label"]))
+        self.view.nodes[giri] = VNode(giri, label, "group", details, [], [], self.sources_of(giri))
+        for m in shown:
+            fact = {"title": f"Member of the {kind}", "rows": details[2:], "sources": []}
+            self.edge("member", m, giri, fact)
+        return giri
 
     def controls(self) -> None:
         for iri, props in self.t["control"].items():
@@ -613,6 +687,7 @@ class _Reader:
             what = {
                 "ownership": ("owns", "owned by"),
                 "control": ("controls", "controlled by"),
+                "member": ("member of", "has member"),
                 "role": ("role at", "role held by"),
                 "party": ("party to", "party"),
                 "transaction": ("sold to", "bought from"),

@@ -29,7 +29,7 @@ import networkx as nx
 __all__ = ["SPINE_KINDS", "ego", "levels", "positions"]
 
 #: edge kinds that make up control chains
-SPINE_KINDS = frozenset({"ownership", "control"})
+SPINE_KINDS = frozenset({"ownership", "control", "member"})
 
 Edge = tuple[str, str, str]  # kind, source, target
 
@@ -104,11 +104,21 @@ def positions(
     level: dict[str, int] | None = None,
     *,
     spacing: float = 140.0,
+    aspect: float = 1.0,
 ) -> dict[str, tuple[float, float]]:
     """Positions for every node, computed in Python: each connected component laid out
     on its own (layered by ``level`` for ``"hierarchical"``, spring layout for small
     components under ``"force"``, layered for large ones), then packed in rows, largest
-    first.
+    first, into a rectangle about ``aspect`` times as wide as it is high (the shape of
+    the canvas). A level with many nodes wraps onto several staggered rows, so that a
+    long list of directors does not make the picture a thin strip.
+
+    Examples
+    --------
+    >>> people = [("role", f"p{i}", "co") for i in range(12)]
+    >>> pos = positions(["co"] + [f"p{i}" for i in range(12)], people, "hierarchical")
+    >>> len({y for x, y in pos.values()})  # thirteen nodes in one level wrap onto two rows
+    2
     """
     g = nx.Graph()
     g.add_nodes_from(nodes)
@@ -134,7 +144,9 @@ def positions(
         local = {n: (x - minx, y - miny) for n, (x, y) in local.items()}
         boxes.append((local, max(xs) - minx, max(ys) - miny))
     total_area = sum((w + spacing) * (h + spacing) for _, w, h in boxes)
-    row_width = max(math.sqrt(total_area) * 1.6, max((w for _, w, _ in boxes), default=0.0))
+    row_width = max(
+        math.sqrt(total_area * aspect) * 1.1, max((w for _, w, _ in boxes), default=0.0)
+    )
     out: dict[str, tuple[float, float]] = {}
     x = y = row_h = 0.0
     for local, w, h in boxes:
@@ -154,9 +166,12 @@ def _layered(
     rows: dict[int, list[str]] = defaultdict(list)
     for n in members:
         rows[level.get(n, 0)].append(n)
+    # no row wider than about twice the square root of the component
+    wrap = max(4, math.ceil(2 * math.sqrt(len(members))))
+    widest = min(wrap, max(len(r) for r in rows.values()))
     xpos: dict[str, float] = {}
     out: dict[str, tuple[float, float]] = {}
-    widest = max(len(r) for r in rows.values())
+    y = 0.0
     for lv in sorted(rows):
         row = rows[lv]
 
@@ -165,8 +180,13 @@ def _layered(
             return (sum(placed) / len(placed) if placed else math.inf, n)
 
         row.sort(key=key)
-        offset = (widest - len(row)) * spacing / 2
-        for i, n in enumerate(row):
-            xpos[n] = offset + i * spacing
-            out[n] = (xpos[n], lv * spacing * 1.2)
+        for start in range(0, len(row), wrap):
+            part = row[start : start + wrap]
+            # wrapped rows are staggered by half a place, so their labels do not line up
+            stagger = spacing / 2 if (start // wrap) % 2 else 0.0
+            offset = (widest - len(part)) * spacing / 2 + stagger
+            for i, n in enumerate(part):
+                xpos[n] = offset + i * spacing
+                out[n] = (xpos[n], y)
+            y += spacing * (0.7 if start + wrap < len(row) else 1.2)
     return out

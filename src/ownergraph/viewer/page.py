@@ -73,6 +73,7 @@ NODE_STYLE: dict[str, tuple[str, str, str, str, int]] = {
     "fund": ("Fund or partnership", "diamond", "#fed7aa", "#c2410c", 14),
     "government": ("Government body", "triangleDown", "#99f6e4", "#0f766e", 14),
     "party": ("Other party", "dot", "#e2e8f0", "#475569", 10),
+    "group": ("Group or joint filers", "star", "#fde68a", "#92400e", 14),
     "security": ("Share class or security", "triangle", "#ddd6fe", "#6d28d9", 10),
     "agreement": ("Agreement", "hexagon", "#fef08a", "#a16207", 11),
 }
@@ -81,6 +82,7 @@ NODE_STYLE: dict[str, tuple[str, str, str, str, int]] = {
 EDGE_STYLE: dict[str, tuple[str, str, bool, float]] = {
     "ownership": ("Ownership (% of class)", "#2563eb", True, 1.5),
     "control": ("Control", "#dc2626", True, 2.5),
+    "member": ("Member of a group or joint filers", "#64748b", True, 1.0),
     "role": ("Role (director, officer...)", "#16a34a", True, 1.0),
     "party": ("Party to an agreement", "#ca8a04", False, 1.0),
     "transaction": ("Transaction (seller to buyer)", "#7c3aed", True, 1.5),
@@ -201,7 +203,9 @@ def _build(
     large = len(nodes) > LARGE_GRAPH
     triples = [(e.kind, e.source, e.target) for e in edges]
     level = levels(nodes, triples)
-    pos = positions(nodes, triples, layout, level) if large else {}
+    # hierarchical pages and large ones are laid out here; small force pages by vis
+    fixed = large or layout == "hierarchical"
+    pos = positions(nodes, triples, layout, level, spacing=125.0) if fixed else {}
     ids = {iri: f"n{i}" for i, iri in enumerate(nodes)}
     degree: Counter[str] = Counter()
     for _, a, b in triples:
@@ -228,11 +232,9 @@ def _build(
             "kind": n.kind,
             "borderWidth": 2,
         }
-        if large:
+        if fixed:
             x, y = pos[iri]
             opts.update(x=x, y=y, physics=False)
-        elif layout == "hierarchical":
-            opts["level"] = level[iri]
         net.add_node(ids[iri], label=label, **opts)
         details[ids[iri]] = {
             "name": n.label,
@@ -313,7 +315,7 @@ def _options(layout: str, large: bool, n_edges: int) -> dict[str, Any]:
         "nodes": {
             "font": {"size": 13, "face": "system-ui, sans-serif", "color": "#0f172a"},
             "scaling": {"label": {"drawThreshold": 6}},
-            "widthConstraint": {"maximum": 170},
+            "widthConstraint": {"maximum": 120},
         },
         "edges": {
             "font": {
@@ -343,16 +345,8 @@ def _options(layout: str, large: bool, n_edges: int) -> dict[str, Any]:
         opts["edges"]["smooth"] = False
         return opts
     if layout == "hierarchical":
-        opts["layout"]["hierarchical"] = {
-            "enabled": True,
-            "direction": "UD",
-            "sortMethod": "directed",
-            "levelSeparation": 140,
-            "nodeSpacing": 190,
-            "treeSpacing": 220,
-            "shakeTowards": "roots",
-            "parentCentralization": True,
-        }
+        # positions come from Python (viewer.layout): layered, wrapped, packed to the canvas
+        opts["layout"]["improvedLayout"] = False
         opts["edges"]["smooth"] = {
             "enabled": True,
             "type": "cubicBezier",

@@ -23,6 +23,8 @@ Examples
 (True, True)
 >>> bool(compile_phrase("i.r.s. identification no.|number").fullmatch("I.R.S. Identification No."))
 True
+>>> phrase_pattern("re:item\\\\s*1"), phrase_pattern("[the] group")
+('item\\\\s*1', '(?:the[\\\\s\\\\xa0]+)?group')
 >>> phrase_pattern("sole voting power")
 'sole[\\\\s\\\\xa0]+voting[\\\\s\\\\xa0]+power'
 """
@@ -42,24 +44,15 @@ SPACE = r"[\s\xa0]+"
 
 def _word(word: str) -> str:
     """The pattern of one word of a phrase (choices, an any-ending star)."""
-    star = word.endswith("*") and len(word) > 1
-    if star:
-        word = word[:-1]
-    choices = [re.escape(w) for w in word.split("|")]
-    body = choices[0] if len(choices) == 1 else "(?:" + "|".join(choices) + ")"
-    return body + (r"\w*" if star else "")
+    stem, star = (word[:-1], r"\w*") if len(word) > 1 and word.endswith("*") else (word, "")
+    spellings = stem.split("|")
+    if len(spellings) == 1:
+        return re.escape(stem) + star
+    return "(?:" + "|".join(map(re.escape, spellings)) + ")" + star
 
 
 def phrase_pattern(phrase: str) -> str:
-    """The regular-expression source of one phrase (see the module docstring).
-
-    Examples
-    --------
-    >>> phrase_pattern("re:item\\\\s*1")
-    'item\\\\s*1'
-    >>> phrase_pattern("[the] group")
-    '(?:the[\\\\s\\\\xa0]+)?group'
-    """
+    """The regular-expression source of one phrase (see the module docstring)."""
     if phrase.startswith("re:"):
         return phrase[3:]
     out = ""
