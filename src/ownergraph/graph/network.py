@@ -254,10 +254,10 @@ def scoped(text: str, var: str, iris: Iterable[str]) -> str:
     Examples
     --------
     >>> scoped("SELECT ?e WHERE { ?e ?p ?o }", "e", ["urn:a"])
-    'SELECT ?e WHERE { VALUES ?e { <urn:a> }\n ?e ?p ?o }'
+    'SELECT ?e WHERE { VALUES ?e { <urn:a> }  ?e ?p ?o }'
     """
     head, sep, tail = text.partition("WHERE {")
-    return f"{head}{sep} {values_clause(var, iris)}\n{tail}"
+    return f"{head}{sep} {values_clause(var, iris)} {tail}"
 
 
 def _run(source: Source, text: str) -> Result:
