@@ -13,7 +13,16 @@ of a reporting person, holding a value) against extracted values whose cited quo
 back the same. ``*.metadata.json`` files (headers converted to JSON by the repository that stored the
 filing) are not filings and are skipped.
 
-Usage: ``python scripts/corpus_report.py [CORPUS_DIR]``; always exits 0.
+Then, with no argument or with ``--invariants``, the invariants report over every
+folder of real filings (``../shared/corpus/filings``, ``../shared/corpus-2026/filings``,
+the seed in ``examples/``): each filing loads; sole + shared power within the
+aggregate; the percentage agrees with the aggregate and the stated outstanding shares;
+CUSIP check digits; the name check; an aggregate or a stated reason for every reporting
+person (:mod:`ownergraph.loaders.invariants`). It gives the rate of filings with an
+anomaly of the reader per folder and per format, and lists every anomaly, marking those
+the document itself states ("as filed").
+
+Usage: ``python scripts/corpus_report.py [CORPUS_DIR] [--invariants]``; always exits 0.
 """
 
 from __future__ import annotations
@@ -23,6 +32,7 @@ import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from rich.console import Console
@@ -34,6 +44,7 @@ from ownergraph.loaders.check import check_file, stated_values
 from ownergraph.loaders.formats.decode import decode
 from ownergraph.loaders.formats.detect import detect_format
 from ownergraph.loaders.formats.sgml_documents import split_submission, unwrap
+from ownergraph.loaders.invariants import check_folder
 from ownergraph.record import CoverPage, Filing
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "filings"
@@ -111,7 +122,8 @@ def _extracted(pages: list[CoverPage]) -> dict[str, int]:
 
 
 def main(argv: list[str]) -> int:
-    folder = Path(argv[1]) if len(argv) > 1 else DEFAULT
+    args = [a for a in argv[1:] if not a.startswith("--")]
+    folder = Path(args[0]) if args else DEFAULT
     console = Console(width=140)
     if not folder.is_dir():
         console.print(f"[red]no corpus folder at {folder}[/red]")
@@ -240,7 +252,53 @@ def main(argv: list[str]) -> int:
     console.print(
         f"skipped {len(skipped)} JSON files (EDGAR headers converted to JSON, not filings)"
     )
+    if len(argv) <= 1 or "--invariants" in argv:
+        invariants_report(console)
     return 0
+
+
+#: every folder of real filings the invariants run over
+INVARIANT_FOLDERS = (
+    DEFAULT,
+    DEFAULT.parents[1] / "corpus-2026" / "filings",
+    Path(__file__).resolve().parents[1] / "examples",
+)
+
+
+def invariants_report(console: Console) -> None:
+    """The invariants of :mod:`ownergraph.loaders.invariants` per folder and format."""
+    table = Table(title="Invariants: filings with an anomaly of the reader (not as filed)")
+    for col in ("folder", "format", "filings", "reader anomalies", "rate %", "as filed only"):
+        table.add_column(col, justify="left" if col in ("folder", "format") else "right")
+    listed: list[str] = []
+    for folder in INVARIANT_FOLDERS:
+        if not folder.is_dir():
+            console.print(f"{folder} is absent: not checked")
+            continue
+        r = check_folder(folder)
+        label = "/".join(folder.parts[-2:])
+        for fmt, (n, bad) in r.per_format().items():
+            table.add_row(label, fmt, str(n), str(bad), _rate(bad, n), "")
+        table.add_row(
+            f"[b]{label}[/b]",
+            "all",
+            str(r.files),
+            str(r.anomalous),
+            _rate(r.anomalous, r.files),
+            str(r.as_filed),
+        )
+        for name, anomalies in r.by_file.items():
+            for a in anomalies:
+                mark = "as filed" if a.as_filed else "READER"
+                listed.append(f"  {mark:<8} {a.kind:<9} {name[:70]}: {a.detail[:100]}")
+    console.print(table)
+    console.print(f"[b]{len(listed)} anomalies[/b] (as filed: the document states the values):")
+    for line in sorted(listed):
+        console.print(line, highlight=False)
+
+
+def _rate(bad: int, n: int) -> str:
+    return f"{Decimal(100 * bad) / Decimal(n):.2f}" if n else "-"
 
 
 if __name__ == "__main__":

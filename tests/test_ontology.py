@@ -54,6 +54,7 @@ VERIFIED_EXTERNAL = {
     "https://schema.org/PostalAddress",
     "https://schema.org/address",
     "https://schema.org/email",
+    "https://schema.org/url",
     "https://schema.org/telephone",
     "https://spec.edmcouncil.org/fibo/ontology/BE/LegalEntities/LegalPersons/LegalEntity",
     "https://spec.edmcouncil.org/fibo/ontology/BE/LegalEntities/LegalPersons/LegalPerson",
@@ -134,7 +135,7 @@ def test_external_terms_are_verified(onto: rdflib.Graph) -> None:
 
 
 def test_datatype_ranges_are_exact(onto: rdflib.Graph) -> None:
-    allowed = {XSD.string, XSD.integer, XSD.decimal, XSD.date, XSD.boolean}
+    allowed = {XSD.string, XSD.integer, XSD.decimal, XSD.date, XSD.boolean, XSD.anyURI}
     for p in onto.subjects(RDF.type, OWL.DatatypeProperty):
         assert onto.value(p, RDFS.range) in allowed, p
 

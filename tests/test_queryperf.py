@@ -200,3 +200,9 @@ def test_the_command_line_starts_without_the_heavy_libraries() -> None:
         [sys.executable, "-m", "ownergraph", "--version"], capture_output=True, text=True
     )
     assert version.returncode == 0 and "ownergraph" in version.stdout
+
+
+def test_the_cli_export_formats_are_the_api_ones() -> None:
+    from ownergraph.cli.query import EXPORT_FORMATS
+
+    assert tuple(api.EXPORT_FORMATS) == EXPORT_FORMATS

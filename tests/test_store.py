@@ -63,10 +63,12 @@ def test_store_persists_on_disk(tmp_path: Path) -> None:
         assert len(api.run_query(store, "holdings").rows) >= 2
 
 
-def test_locked_store_gives_a_clear_error(tmp_path: Path) -> None:
+def test_second_writer_in_one_process_is_told_so(tmp_path: Path) -> None:
     path = tmp_path / "og.db"
-    with GraphStore.open(path), pytest.raises(StoreError, match="locked by another process"):
+    with GraphStore.open(path), pytest.raises(StoreError, match="open for writing in this process"):
         GraphStore.open(path)
+    with GraphStore.open(path):  # released on close
+        pass
 
 
 def test_store_path_that_is_a_file(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 __all__ = [
+    "FetchError",
     "InputTooLargeError",
     "LoadError",
     "NotAFilingError",
@@ -50,3 +51,7 @@ class StoreError(OwnergraphError):
 
 class QueryError(OwnergraphError):
     """A query is unknown, malformed, refused, or lacks a parameter."""
+
+
+class FetchError(OwnergraphError):
+    """EDGAR could not be asked or did not answer (no User-Agent, 403, 404, offline)."""

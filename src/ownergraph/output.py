@@ -1,5 +1,12 @@
 """Tables, CSV and JSON for query answers: exact numbers, entities by name.
 
+Invisible characters (Unicode format characters, category ``Cf``: the bidi controls
+U+202A-U+202E, U+2066-U+2069, U+200E/U+200F, U+061C, and U+200B, U+FEFF ...; line and
+paragraph separators; control characters other than tab and newline) are kept in the
+data as written but can never make one name look like another: a table shows each as a
+visible marker (``⟨U+202E⟩``), JSON writes each as its exact ``\\u`` escape, and CSV
+keeps them as they are (CSV is data for other programs; exactness first).
+
 Examples
 --------
 >>> from decimal import Decimal
@@ -20,6 +27,7 @@ import csv
 import datetime as dt
 import io
 import json
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -28,7 +36,18 @@ from typing import Any
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
-__all__ = ["Table", "json_value", "python_value", "render", "to_csv", "to_json", "to_rich"]
+__all__ = [
+    "Table",
+    "escape_invisible",
+    "is_invisible",
+    "json_value",
+    "mark_invisible",
+    "python_value",
+    "render",
+    "to_csv",
+    "to_json",
+    "to_rich",
+]
 
 _INTEGER_TYPES = {
     XSD.integer,
@@ -38,6 +57,56 @@ _INTEGER_TYPES = {
     XSD.positiveInteger,
     XSD.short,
 }
+
+
+_INVISIBLE_CATEGORIES = {"Cf", "Zl", "Zp", "Cc"}
+
+
+def is_invisible(ch: str) -> bool:
+    r"""True for a character that is invisible or reorders text: format characters
+    (``Cf``, the bidi controls among them), line/paragraph separators, controls other
+    than tab and newline.
+
+    >>> [is_invisible(c) for c in "a\u202e\u200b\n\t\x1b"]
+    [False, True, True, False, False, True]
+    """
+    return ch not in "\t\n" and unicodedata.category(ch) in _INVISIBLE_CATEGORIES
+
+
+def mark_invisible(text: str) -> str:
+    r"""``text`` with each invisible character shown as a marker ``⟨U+XXXX⟩``.
+
+    >>> mark_invisible("Acme\u202eLtd")
+    'Acme⟨U+202E⟩Ltd'
+    >>> mark_invisible("plain") == "plain"
+    True
+    """
+    if text.isascii() and all(" " <= c < "\x7f" or c in "\t\n" for c in text):
+        return text
+    return "".join(f"⟨U+{ord(c):04X}⟩" if is_invisible(c) else c for c in text)
+
+
+def escape_invisible(text: str) -> str:
+    r"""JSON text with each invisible character written as its ``\u`` escape (a
+    surrogate pair beyond the BMP): the same string once parsed, visible as written.
+
+    >>> escape_invisible(json.dumps("a\u202eb", ensure_ascii=False))
+    '"a\\u202eb"'
+    >>> json.loads(escape_invisible(json.dumps("x\U000e0041", ensure_ascii=False)))
+    'x\U000e0041'
+    """
+    if text.isascii():
+        return text  # json.dumps escaped the ASCII controls already
+    out = []
+    for c in text:
+        if not is_invisible(c):
+            out.append(c)
+        elif ord(c) < 0x10000:
+            out.append(f"\\u{ord(c):04x}")
+        else:
+            v = ord(c) - 0x10000
+            out.append(f"\\u{0xD800 + (v >> 10):04x}\\u{0xDC00 + (v & 0x3FF):04x}")
+    return "".join(out)
 
 
 @dataclass
@@ -101,10 +170,13 @@ def json_value(value: Any) -> str:
     if isinstance(value, dict):
         return (
             "{"
-            + ", ".join(f"{json.dumps(str(k))}: {json_value(v)}" for k, v in value.items())
+            + ", ".join(
+                f"{escape_invisible(json.dumps(str(k), ensure_ascii=False))}: {json_value(v)}"
+                for k, v in value.items()
+            )
             + "}"
         )
-    return json.dumps(str(value), ensure_ascii=False)
+    return escape_invisible(json.dumps(str(value), ensure_ascii=False))
 
 
 def to_json(table: Table) -> str:
@@ -112,7 +184,7 @@ def to_json(table: Table) -> str:
     if not table.rows:
         return "[]"
     lines = [
-        "  {" + ", ".join(f"{json.dumps(c)}: {json_value(row.get(c))}" for c in table.columns) + "}"
+        "  {" + ", ".join(f"{json_value(c)}: {json_value(row.get(c))}" for c in table.columns) + "}"
         for row in table.rows
     ]
     return "[\n" + ",\n".join(lines) + "\n]"
@@ -132,7 +204,7 @@ def _cell(value: Any) -> str:
     """Table cells group thousands in whole numbers (94,415,771) for reading."""
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:,}"
-    return _text(value)
+    return mark_invisible(_text(value))
 
 
 def to_csv(table: Table) -> str:
@@ -150,9 +222,10 @@ def to_rich(table: Table) -> Any:
     from rich.markup import escape
     from rich.table import Table as RichTable
 
-    t = RichTable(title=escape(table.title) if table.title else None, show_lines=False)
+    title = escape(mark_invisible(table.title)) if table.title else None
+    t = RichTable(title=title, show_lines=False)
     for c in table.columns:
-        t.add_column(escape(c), overflow="fold")
+        t.add_column(escape(mark_invisible(c)), overflow="fold")
     for row in table.rows:
         t.add_row(*(escape(_cell(row.get(c))) for c in table.columns))
     return t

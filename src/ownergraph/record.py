@@ -10,7 +10,9 @@ Entities, share classes, agreements and transactions are referred to by their
 ``key`` (a string unique within the filing), never by object identity, so that a record
 can be built in any order and compared with ``==``.
 
-Numbers are exact: share counts are ``int``, percentages and money ``Decimal``.
+Numbers are exact: share counts are ``int`` when whole and ``Decimal`` when the filing
+states a fraction (:data:`Shares`: "7207424.40" units are never dropped or truncated),
+percentages and money ``Decimal``.
 
 Examples
 --------
@@ -39,6 +41,9 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+#: an exact share count: ``int`` when whole, ``Decimal`` when the filing states a fraction
+Shares = int | Decimal
+
 __all__ = [
     "Address",
     "Agreement",
@@ -61,6 +66,7 @@ __all__ = [
     "NoticeContact",
     "Role",
     "ShareClass",
+    "Shares",
     "Signature",
     "Source",
     "Sourced",
@@ -263,11 +269,11 @@ class CoverPage(Sourced):
     source_of_funds: list[str] = field(default_factory=list)  # row 4 codes
     legal_proceedings: bool | None = None  # row 5 checked
     citizenship: Jurisdiction | None = None  # row 6
-    sole_voting: int | None = None  # row 7
-    shared_voting: int | None = None  # row 8
-    sole_dispositive: int | None = None  # row 9
-    shared_dispositive: int | None = None  # row 10
-    aggregate: int | None = None  # row 11
+    sole_voting: Shares | None = None  # row 7
+    shared_voting: Shares | None = None  # row 8
+    sole_dispositive: Shares | None = None  # row 9
+    shared_dispositive: Shares | None = None  # row 10
+    aggregate: Shares | None = None  # row 11
     excludes_certain_shares: bool | None = None  # row 12
     percent_of_class: Decimal | None = None  # row 13
     percent_text: str | None = None  # row 13 as written
@@ -294,7 +300,7 @@ class Holding(Sourced):
     holder: str  # entity key
     issuer: str  # entity key
     share_class: str | None = None
-    shares: int | None = None
+    shares: Shares | None = None
     percent_of_class: Decimal | None = None
     percent_of_total: Decimal | None = None
     percent_of_voting: Decimal | None = None
@@ -515,6 +521,8 @@ class Filing(Sourced):
     issuer: str | None = None  # entity key
     subject_class: str | None = None  # share-class key of the cover pages' class
     cusip: str | None = None
+    #: the 13G rule designations checked ("13d-1(b)", "13d-1(c)", "13d-1(d)")
+    rules: list[str] = field(default_factory=list)
     format: str = "unknown"  # "markdown", "xml", "html", "sgml", "text"
     path: str | None = None
     sha256: str | None = None

@@ -15,8 +15,19 @@ Examples
 """
 
 from ownergraph.api.analytics import ChainReport, EntityPage, chain, show
-from ownergraph.api.answers import export, labels_for, result_table, run_query
+from ownergraph.api.answers import (
+    QueryInterrupted,
+    QueryLimits,
+    check_query,
+    export,
+    labels_for,
+    result_table,
+    run_query,
+)
+from ownergraph.api.bulk import BuildReport, ResolveReport, build_files, resolve_store
 from ownergraph.api.demo import DemoReport, demo
+from ownergraph.api.exports import EXPORT_FORMATS, ExportResult, export_graph
+from ownergraph.api.fetch import Fetched, FetchReport, fetch
 from ownergraph.api.loading import (
     FILING_SUFFIXES,
     LoadedFiling,
@@ -28,27 +39,44 @@ from ownergraph.api.loading import (
     store_counts,
 )
 from ownergraph.api.report import load_report_document, write_load_report
+from ownergraph.api.serve import serve
 from ownergraph.api.viewer import named_queries, write_viewer
+from ownergraph.graph.store import default_store_path
 
 __all__ = [
+    "EXPORT_FORMATS",
     "FILING_SUFFIXES",
+    "BuildReport",
     "ChainReport",
     "DemoReport",
     "EntityPage",
+    "ExportResult",
+    "FetchReport",
+    "Fetched",
     "LoadReport",
     "LoadedFiling",
+    "QueryInterrupted",
+    "QueryLimits",
+    "ResolveReport",
+    "build_files",
     "chain",
+    "check_query",
+    "default_store_path",
     "demo",
     "example_path",
     "expand_paths",
     "export",
+    "export_graph",
+    "fetch",
     "labels_for",
     "load_paths",
     "load_report_document",
     "named_queries",
     "open_store",
+    "resolve_store",
     "result_table",
     "run_query",
+    "serve",
     "show",
     "store_counts",
     "write_load_report",

@@ -70,6 +70,8 @@ class ChainReport:
     direction: str
     as_of: dt.date | None
     paths: list[ChainPath] = field(default_factory=list)
+    #: filing IRI -> its sec.gov address (``og:secUrl``), where the store has one
+    urls: dict[str, str] = field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -101,6 +103,7 @@ class ChainReport:
                             "filing_iri": lk.filing,
                             "section": lk.section,
                             "quote": lk.quote,
+                            "url": self.urls.get(lk.filing or ""),
                         }
                         for lk in p.links
                     ],
@@ -141,6 +144,7 @@ class ChainReport:
             "effective_percent_of_voting",
             "filing",
             "notes",
+            "url",
         ]
         rows: list[dict[str, Any]] = []
         for i, p in enumerate(self.to_json_data(), 1):
@@ -156,6 +160,7 @@ class ChainReport:
                         "effective_percent_of_voting": p["effective_percent_of_voting"],
                         "filing": lk["filing"],
                         "notes": "; ".join(p["notes"]),
+                        "url": lk["url"],
                     }
                 )
         return Table(cols, rows, self.title)
@@ -191,14 +196,19 @@ def _figures(of_class: Any, of_total: Any, of_voting: Any, class_words: str) -> 
 
 def _rich_chains(report: ChainReport) -> Any:
     from rich.console import Group
-    from rich.markup import escape
+    from rich.markup import escape as escape_markup
     from rich.text import Text
     from rich.tree import Tree
 
+    from ownergraph.output import mark_invisible
+
+    def escape(text: str) -> str:  # markup shown, invisible characters marked
+        return escape_markup(mark_invisible(text))
+
     if not report.paths:
         what = "owns or controls" if report.direction == "up" else "is owned or controlled by"
-        return Text(f"Nothing in the store {what} {report.entity.label}.")
-    parts: list[Any] = [Text(report.title, style="bold")]
+        return Text(f"Nothing in the store {what} {mark_invisible(report.entity.label)}.")
+    parts: list[Any] = [Text(mark_invisible(report.title), style="bold")]
     for i, p in enumerate(report.to_json_data(), 1):
         figures = (
             _figures(
@@ -263,7 +273,16 @@ def chain(
     # than the deepest path, so that the walk sees where each path stops)
     net = around(store, str(match.iri), direction=direction, max_depth=_MAX_DEPTH + 1)
     paths = chains(link_graph(net, when), str(match.iri), direction=direction)
-    return ChainReport(match, direction, when, paths)
+    return ChainReport(match, direction, when, paths, filing_urls(store))
+
+
+def filing_urls(store: GraphStore) -> dict[str, str]:
+    """Each filing's sec.gov address (``og:secUrl``), by filing IRI."""
+    rows = store.query(
+        "SELECT ?f ?u WHERE { ?f a <https://w3id.org/ownergraph/ontology#Filing> ; "
+        "<https://w3id.org/ownergraph/ontology#secUrl> ?u }"
+    )
+    return {str(r[0]): str(r[1]) for r in rows}  # type: ignore[index]
 
 
 _MAX_DEPTH = 25
@@ -430,23 +449,16 @@ _SECTIONS: list[tuple[str, str, list[str]]] = [
     ),
     (
         "Filings",
-        """SELECT DISTINCT ?filing ?form ?date ?part ?entity WHERE {
-  { ?filing og:issuer ?entity . BIND("issuer" AS ?part) }
-  UNION { ?filing og:reportingPerson ?entity . BIND("reporting person" AS ?part) }
-  UNION { ?filing og:filedBy ?entity . BIND("filed by" AS ?part) }
-  UNION { ?x ?p ?entity . ?x og:filing ?filing .
-          FILTER(?p != og:filing)
-          FILTER NOT EXISTS { ?filing og:issuer ?entity }
-          FILTER NOT EXISTS { ?filing og:reportingPerson ?entity }
-          BIND("named" AS ?part) }
+        """SELECT DISTINCT ?filing ?form ?date ?part ?url ?entity WHERE {
   ?filing a og:Filing .
   OPTIONAL { ?filing og:form ?form }
+  OPTIONAL { ?filing og:secUrl ?url }
   OPTIONAL { ?filing og:filedDate ?filed }
   OPTIONAL { ?filing og:signatureDate ?signed }
   OPTIONAL { ?filing og:eventDate ?event }
   BIND(COALESCE(?filed, ?signed, ?event) AS ?date)
 } ORDER BY ?date ?filing ?part""",
-        ["filing", "form", "date", "part"],
+        ["filing", "form", "date", "part", "url"],
     ),
 ]
 
@@ -512,9 +524,9 @@ class EntityPage:
         from rich.markup import escape
         from rich.text import Text
 
-        from ownergraph.output import to_rich
+        from ownergraph.output import mark_invisible, to_rich
 
-        parts: list[Any] = [Text(self.entity.describe(), style="bold")]
+        parts: list[Any] = [Text(mark_invisible(self.entity.describe()), style="bold")]
         for t in self.sections:
             if t.rows:
                 parts.append(to_rich(t))

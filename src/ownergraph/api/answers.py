@@ -23,12 +23,21 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from ownergraph.errors import OwnergraphError, QueryError
+from ownergraph.graph.bounded import QueryInterrupted, QueryLimits, bounded_query
 from ownergraph.graph.store import GraphStore
 from ownergraph.output import Table, python_value
-from ownergraph.queries import NamedQuery, bind_value, is_update, resolve_query
+from ownergraph.queries import NamedQuery, bind_value, resolve_query
 from ownergraph.queries.guard import refuse_network
 
-__all__ = ["export", "labels_for", "result_table", "run_query"]
+__all__ = [
+    "QueryInterrupted",
+    "QueryLimits",
+    "check_query",
+    "export",
+    "labels_for",
+    "result_table",
+    "run_query",
+]
 
 
 def labels_for(store: GraphStore, iris: Iterable[URIRef]) -> dict[URIRef, str]:
@@ -41,14 +50,15 @@ def labels_for(store: GraphStore, iris: Iterable[URIRef]) -> dict[URIRef, str]:
         if not values:
             continue
         text = (
-            "SELECT ?s (COALESCE(SAMPLE(?shown), MIN(STR(?l))) AS ?label) WHERE { VALUES ?s { "
+            # the two aggregates apart (Virtuoso cannot compile COALESCE over aggregates)
+            "SELECT ?s (SAMPLE(?shown) AS ?display) (MIN(STR(?l)) AS ?label) WHERE { VALUES ?s { "
             + values
             + " } ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l"
             + " OPTIONAL { ?s <https://w3id.org/ownergraph/ontology#displayName> ?shown } }"
             + " GROUP BY ?s"
         )
-        for s, label in store.query(text):  # type: ignore[misc]
-            out[URIRef(str(s))] = str(label)
+        for s, display, label in store.query(text):  # type: ignore[misc]
+            out[URIRef(str(s))] = str(label if display is None else display)
     vocabulary = _vocabulary_labels()
     for i in wanted:
         if i not in out and i in vocabulary:
@@ -117,26 +127,48 @@ def result_table(store: GraphStore, result: Result, title: str | None = None) ->
     return Table(columns, rows, title)
 
 
+def check_query(spec: str, *, allow_update: bool = False) -> bool:
+    """Resolve ``spec`` and refuse it before any store is opened: SERVICE and LOAD
+    always, an update without ``allow_update``, text the SPARQL grammar cannot read.
+    True when it is an update.
+
+    Examples
+    --------
+    >>> check_query("SELECT * WHERE { ?s ?p ?o }")
+    False
+    >>> check_query("DROP ALL")
+    Traceback (most recent call last):
+    ...
+    ownergraph.errors.QueryError: inline: refused: this is a SPARQL Update, which changes the store; pass --allow-update to run it
+    """
+    nq = resolve_query(spec)
+    where = nq.path or nq.name
+    parsed = refuse_network(nq.text, where)  # SERVICE / LOAD: never, even with allow_update
+    if parsed.is_update and not allow_update:
+        raise QueryError(
+            f"{where}: refused: this is a SPARQL Update, which changes the store; "
+            "pass --allow-update to run it"
+        )
+    return parsed.is_update
+
+
 def run_query(
     store: GraphStore,
     spec: str,
     params: Mapping[str, str] | None = None,
     *,
     allow_update: bool = False,
+    limits: QueryLimits | None = None,
 ) -> Table:
     """Run a named query, a ``.rq`` file, or SPARQL text, with ``params`` bound.
 
     SPARQL Update is refused unless ``allow_update`` is true; ``SERVICE`` and ``LOAD``
-    (which would reach the network) are refused always.
+    (which would reach the network) are refused always, read from the parsed query. A
+    query runs within ``limits`` (time, rows, memory; :mod:`ownergraph.graph.bounded`),
+    by default those of the environment or 60 s, a million rows, 4 GB.
     """
     nq = resolve_query(spec)
-    refuse_network(nq.text, nq.path or nq.name)  # SERVICE / LOAD: never, even with allow_update
-    if is_update(nq.text):
-        if not allow_update:
-            raise QueryError(
-                f"{nq.path or nq.name}: refused: this is a SPARQL Update, which changes the store; "
-                "pass --allow-update to run it"
-            )
+    if check_query(spec, allow_update=allow_update):
         if params:
             raise QueryError("parameters cannot be bound into a SPARQL Update")
         try:
@@ -148,7 +180,13 @@ def run_query(
         return Table(["result"], [{"result": "update applied"}], nq.title)
     bindings = _bindings(store, nq, params or {})
     try:
-        result = store.query(nq.text, bindings)
+        result = bounded_query(
+            store,
+            nq.text,
+            bindings,
+            limits=limits or QueryLimits.from_env(),
+            where=nq.path or nq.name,
+        )
         table = result_table(store, result, nq.title)
     except OwnergraphError:
         raise

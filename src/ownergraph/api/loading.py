@@ -56,10 +56,31 @@ def example_path() -> Path:
 
 def open_store(path: str | Path | None = "default", *, read_only: bool = False) -> GraphStore:
     """Open the store at ``path``; ``"default"`` means ``$OWNERGRAPH_STORE`` or
-    ``./ownergraph.db``; ``None`` means a fresh in-memory store."""
+    ``./ownergraph.db``; ``None`` means a fresh in-memory store. An ``http(s)://`` (or
+    ``virtuoso+http://``, ``sparql+http://``) URL opens a store on a SPARQL server
+    (:mod:`ownergraph.graph.remote`), which has the same methods."""
     if path == "default":
-        path = default_store_path()
-    return GraphStore.open(path, read_only=read_only)
+        env = os.environ.get("OWNERGRAPH_STORE")
+        path = env if env and _is_store_url(env) else default_store_path()
+    if _is_store_url(path):
+        from ownergraph.graph.remote import RemoteStore
+
+        return RemoteStore.open(str(path), read_only=read_only)  # type: ignore[return-value]
+    try:
+        return GraphStore.open(path, read_only=read_only)
+    except StoreError as e:
+        if "locked" not in str(e):
+            raise
+        raise StoreError(
+            f"{e}; if `ownergraph serve` runs on it, the server holds the lock: "
+            "use --store http://127.0.0.1:PORT to work through the server"
+        ) from None
+
+
+def _is_store_url(path: object) -> bool:
+    from ownergraph.graph.remote import is_store_url
+
+    return is_store_url(path)
 
 
 @dataclass
@@ -151,14 +172,21 @@ def load_paths(
     files, skipped = expand_paths(paths)
     report = LoadReport(skipped=[str(s) for s in skipped])
     resolver = IdentityResolver(store)
+    failing = True
     try:
         _load_files(store, files, report, resolver, build_graph, load_file, max_bytes, on_file)
+        failing = False
     finally:
-        if report.loaded:
-            report.amendment_links = rebuild_amendment_links(store)
-            rebuild_display_names(store)
-        report.resolved = resolver.resolved + resolver.repointed
-        report.store_entities, report.store_holdings = store_counts(store)
+        try:
+            if report.loaded:
+                report.amendment_links = rebuild_amendment_links(store)
+                rebuild_display_names(store)
+            report.resolved = resolver.resolved + resolver.repointed
+            report.store_entities, report.store_holdings = store_counts(store)
+        except StoreError:
+            if not failing:
+                raise
+            # the store failed already (a full disk): that error is the one to report
     return report
 
 
@@ -227,8 +255,11 @@ def _load_files(
                     )
                     report.loaded.append(loaded)
                     guard.loaded = len(report.loaded)
-            except StoreError:
-                raise
+            except StoreError as e:  # the store, not the file: stop, say what landed
+                raise StoreError(
+                    f"{f}: {e}; the {len(report.loaded)} filing(s) loaded before it are in "
+                    "the store, this one and the rest are not"
+                ) from None
             except OwnergraphError as e:
                 error = str(e.reason) if isinstance(e, LoadError) else str(e)
                 report.failed.append((str(f), error))

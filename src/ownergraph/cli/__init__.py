@@ -23,15 +23,16 @@ __all__ = ["cli", "main"]
 @click.version_option(__version__, prog_name="ownergraph")
 @click.option(
     "--store",
-    type=click.Path(file_okay=False, path_type=Path),
     envvar="OWNERGRAPH_STORE",
-    help="Store directory (default ./ownergraph.db, or $OWNERGRAPH_STORE).",
+    help="Store directory (default ./ownergraph.db, or $OWNERGRAPH_STORE), or a SPARQL "
+    "server URL (http://HOST:PORT for Oxigraph, virtuoso+http://..., sparql+http://...).",
 )
 @click.pass_context
-def cli(ctx: click.Context, store: Path | None) -> None:
+def cli(ctx: click.Context, store: str | None) -> None:
     """ownergraph: who owns and controls whom, from SEC Schedule 13D/13G filings."""
     ctx.ensure_object(dict)
-    ctx.obj["store"] = store
+    # a server URL stays text (a Path would fold its "//"); anything else is a directory
+    ctx.obj["store"] = store if store is None or "://" in store else Path(store)
 
 
 def main() -> None:
@@ -41,9 +42,25 @@ def main() -> None:
 
 # Every command lives in a module of its own and is registered here.
 from ownergraph.cli.analytics import chain, show  # noqa: E402
+from ownergraph.cli.build import build, resolve  # noqa: E402
+from ownergraph.cli.fetch import fetch  # noqa: E402
 from ownergraph.cli.load import demo, load  # noqa: E402
 from ownergraph.cli.query import export, queries, query  # noqa: E402
+from ownergraph.cli.serve import serve  # noqa: E402
 from ownergraph.cli.viz import viz  # noqa: E402
 
-for _command in (load, query, queries, export, demo, chain, show, viz):
+for _command in (
+    load,
+    fetch,
+    query,
+    queries,
+    export,
+    demo,
+    chain,
+    show,
+    viz,
+    build,
+    resolve,
+    serve,
+):
     cli.add_command(_command)

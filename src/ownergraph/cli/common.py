@@ -62,7 +62,7 @@ def handle_errors(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except OwnergraphError as e:
-            fail(str(e))
+            fail(str(e), getattr(e, "exit_code", 1))
         except LoadInterrupted as e:
             fail(str(e), 143 if e.signame == "SIGTERM" else 130)
         except KeyboardInterrupt:

@@ -9,7 +9,11 @@ import click
 from ownergraph.cli.common import FORMATS, console, emit, handle_errors, store_path
 from ownergraph.cli.lazy import api, escape
 
-__all__ = ["export", "queries", "query"]
+__all__ = ["EXPORT_FORMATS", "export", "queries", "query"]
+
+#: ``api.EXPORT_FORMATS``, spelled out so that the command line starts without the api
+#: (``tests/test_queryperf.py`` checks that the two agree)
+EXPORT_FORMATS = ("ttl", "trig", "nq", "jsonld", "bods", "ftm", "gexf", "graphml", "csv")
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
@@ -29,14 +33,48 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 )
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.option("--allow-update", is_flag=True, help="Allow a SPARQL Update to change the store.")
+@click.option(
+    "--timeout",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="SECONDS",
+    help="Stop the query after this long (default 60, or $OWNERGRAPH_QUERY_TIMEOUT; 0: none).",
+)
+@click.option(
+    "--max-rows",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Stop when the answer passes this many rows (default 1,000,000).",
+)
+@click.option(
+    "--max-memory",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="MB",
+    help="Stop the query when it needs more memory than this (default 4096).",
+)
 @click.pass_context
 @handle_errors
 def query(
-    ctx: click.Context, query: str, params: tuple[str, ...], fmt: str, allow_update: bool
+    ctx: click.Context,
+    query: str,
+    params: tuple[str, ...],
+    fmt: str,
+    allow_update: bool,
+    timeout: int | None,
+    max_rows: int | None,
+    max_memory: int | None,
 ) -> None:
-    """Run QUERY: a name from `ownergraph queries`, a FILE.rq, or SPARQL text."""
-    with api.open_store(store_path(ctx)) as store:
-        emit(api.run_query(store, query, _params(params), allow_update=allow_update), fmt)
+    """Run QUERY: a name from `ownergraph queries`, a FILE.rq, or SPARQL text.
+
+    The store is opened read-only (a load may run meanwhile) unless --allow-update."""
+    limits = api.QueryLimits.from_env(timeout=timeout, max_rows=max_rows, max_memory_mb=max_memory)
+    update = api.check_query(query, allow_update=allow_update)  # refusals need no store
+    with api.open_store(store_path(ctx), read_only=not update) as store:
+        table = api.run_query(
+            store, query, _params(params), allow_update=allow_update, limits=limits
+        )
+        emit(table, fmt)
 
 
 @click.command()
@@ -65,15 +103,48 @@ def queries(fmt: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["ttl", "trig", "nq", "jsonld"]),
+    type=click.Choice(list(EXPORT_FORMATS)),
     default="trig",
     show_default=True,
+    help="RDF (ttl, trig, nq, jsonld), BODS 0.4 JSON, FollowTheMoney JSON lines, "
+    "GEXF, GraphML, or Neo4j import CSV (a folder).",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The file to write (a folder for --format csv).",
+)
+@click.option(
+    "--focus", metavar="ENTITY", help="Only this entity's neighbourhood (name, CIK, CUSIP)."
+)
+@click.option(
+    "--hops",
+    type=click.IntRange(min=0),
+    default=2,
+    show_default=True,
+    help="With --focus: how many relations away.",
+)
+@click.option(
+    "--as-of", "as_of", metavar="YYYY-MM-DD", help="Only what was filed on or before this date."
+)
 @click.pass_context
 @handle_errors
-def export(ctx: click.Context, fmt: str, output: Path) -> None:
-    """Write the whole store to a file (ttl merges the filings' graphs)."""
-    with api.open_store(store_path(ctx)) as store, output.open("wb") as fh:
-        api.export(store, fmt, fh)
-    console().print(f"wrote {escape(str(output))}")
+def export(
+    ctx: click.Context,
+    fmt: str,
+    output: Path,
+    focus: str | None,
+    hops: int,
+    as_of: str | None,
+) -> None:
+    """Write the store (or one entity's neighbourhood) to a file, or a folder for csv."""
+    with api.open_store(store_path(ctx), read_only=True) as store:
+        result = api.export_graph(store, fmt, output, focus=focus, hops=hops, as_of=as_of)
+    what = (
+        f"{result.count} items"
+        if result.edges is None
+        else f"{result.count} nodes, {result.edges} edges"
+    )
+    console().print(f"wrote {escape(str(output))} ({fmt}: {what})")

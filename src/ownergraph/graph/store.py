@@ -34,7 +34,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from ownergraph.errors import StoreError
-from ownergraph.queries.guard import refuse_network
+from ownergraph.queries.guard import check_network
 
 __all__ = ["DEFAULT_STORE", "GraphDataError", "GraphStore", "default_store_path"]
 
@@ -60,6 +60,14 @@ class GraphDataError(StoreError):
 def default_store_path() -> Path:
     """``$OWNERGRAPH_STORE`` if set, else ``./ownergraph.db``."""
     return Path(os.environ.get("OWNERGRAPH_STORE") or DEFAULT_STORE)
+
+
+#: on-disk stores this process holds open for writing (RocksDB allows one writer)
+_OPEN_WRITERS: set[str] = set()
+
+
+def _writer_key(path: Path) -> str:
+    return os.path.realpath(path)
 
 
 def _explain_open_error(path: Path, err: Exception) -> str:
@@ -90,16 +98,23 @@ class GraphStore:
         self.path = path
         self.read_only = read_only
         self._ox = ox_store
+        self._writer_key: str | None = None
         self.dataset = Dataset(store=OxigraphStore(store=ox_store), default_union=True)
 
     @classmethod
     def open(cls, path: str | Path | None, *, read_only: bool = False) -> GraphStore:
-        """Open (creating when missing) the store at ``path``, or a memory store.
+        """Open the store at ``path`` (creating it when missing), or a memory store.
+
+        ``read_only`` opens an existing store for reading only: it never creates one (a
+        mistyped path is refused), takes no lock, and works while a load writes to the
+        same store from another process, on a read-only file system and on a store
+        without write permission. Within one process, one writer per store at a time.
 
         Raises
         ------
         StoreError
-            when the store is locked by another process, not writable, or damaged.
+            when there is no store at ``path`` (reading), its folder does not exist
+            (writing), or the store is locked, not writable, open already, or damaged.
         """
         if path is None:
             return cls(ox.Store(), None)
@@ -107,13 +122,28 @@ class GraphStore:
         try:
             if read_only:
                 if not p.exists():
-                    raise StoreError(f"there is no store at {p} (load filings into it first)")
+                    raise StoreError(f"no store at {p} (load filings into it first)")
+                if not p.is_dir() or not (p / "CURRENT").is_file():
+                    raise StoreError(f"no store at {p} ({p} is not an ownergraph store)")
                 return cls(ox.Store.read_only(str(p)), p, read_only=True)
             if p.exists() and not p.is_dir():
                 raise StoreError(f"{p} is a file, not a store directory")
+            if not p.exists() and not p.parent.is_dir():
+                raise StoreError(
+                    f"cannot create a store at {p}: the folder {p.parent} does not exist"
+                )
             if p.exists() and not os.access(p, os.W_OK):
                 raise StoreError(f"the store at {p} is read-only (no write permission)")
-            return cls(ox.Store(str(p)), p)
+            key = _writer_key(p)
+            if key in _OPEN_WRITERS:
+                raise StoreError(
+                    f"the store at {p} is already open for writing in this process "
+                    "(close the other GraphStore first)"
+                )
+            store = cls(ox.Store(str(p)), p)
+            _OPEN_WRITERS.add(key)
+            store._writer_key = key
+            return store
         except (OSError, RuntimeError) as e:
             raise StoreError(_explain_open_error(p, e)) from None
 
@@ -149,12 +179,18 @@ class GraphStore:
     def remove_graph(self, name: URIRef) -> None:
         """Remove the named graph ``name`` (nothing happens when it is absent)."""
         self._writable()
-        self._ox.update(f"DROP SILENT GRAPH {_graph_name(name)}")
+        try:
+            self._ox.update(f"DROP SILENT GRAPH {_graph_name(name)}")
+        except (OSError, RuntimeError) as e:
+            raise StoreError(f"could not write to the store: {e}") from None
 
     def clear(self) -> None:
         """Remove everything."""
         self._writable()
-        self._ox.clear()
+        try:
+            self._ox.clear()
+        except (OSError, RuntimeError) as e:
+            raise StoreError(f"could not write to the store: {e}") from None
 
     def repoint(
         self, old: URIRef, new: URIRef, note: tuple[URIRef, Identifier] | None = None
@@ -236,10 +272,12 @@ class GraphStore:
     def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
         """Run a SPARQL query over the union of all graphs, values bound, never spliced.
 
-        A query using ``SERVICE`` or ``LOAD`` is refused (:mod:`ownergraph.queries.guard`):
-        Oxigraph would otherwise reach the network.
+        A query using ``SERVICE`` or ``LOAD`` is refused (:mod:`ownergraph.queries.guard`
+        reads the parsed query): Oxigraph would otherwise reach the network. The query
+        runs in this process, unbounded: user queries go through
+        :func:`ownergraph.graph.bounded.bounded_query` for time, size and memory limits.
         """
-        refuse_network(text, "query")
+        check_network(text, "query")
         result = self.dataset.query(text, initBindings=dict(bindings or {}))
         if result.type == "SELECT":
             # read the solutions now: Oxigraph's cursor must not outlive this call (it
@@ -291,12 +329,21 @@ class GraphStore:
         dest.write(ds.serialize(format=rdf_format).encode("utf-8"))
 
     def close(self) -> None:
-        """Flush and release the store (its lock, for an on-disk store)."""
+        """Flush and release the store (its lock, for an on-disk store).
+
+        Raises
+        ------
+        StoreError
+            when the flush fails (a full disk): the store is released all the same.
+        """
         if not hasattr(self, "_ox"):
             return  # closed already
+        error: StoreError | None = None
         try:
             if self.path is not None and not self.read_only:
                 self._ox.flush()
+        except (OSError, RuntimeError) as e:
+            error = StoreError(f"could not flush the store at {self.path}: {e}")
         finally:
             # RocksDB releases its lock only when the last reference to the Oxigraph
             # store is gone: drop ours and rdflib's, then collect, so that the same
@@ -307,12 +354,23 @@ class GraphStore:
             del self.dataset
             del self._ox
             gc.collect()
+            if self._writer_key is not None:
+                _OPEN_WRITERS.discard(self._writer_key)
+                self._writer_key = None
+        if error is not None:
+            raise error
 
     def __enter__(self) -> GraphStore:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        try:
+            self.close()
+        except StoreError:
+            if exc_type is None:
+                raise
+            # an error is on its way out already: it is the one to report, not the
+            # flush failing after it for the same reason (a full disk)
 
 
 def _bind(g: Graph) -> None:

@@ -149,7 +149,7 @@ def _after_caption(quote: str, xml: bool, name: str) -> str:
         return html.unescape(quote)
     m = _CAPTION_WORDS.match(quote)
     rest = quote[m.end() :] if m else quote
-    rest = re.sub(r"[-_=*|+]{3,}", " ", rest)  # table rules
+    rest = re.sub(r"[-_=*|+]{7,}|[_=*|+]{3,}", " ", rest)  # table rules ("----" is a nil)
     rest = re.sub(r"(?i)^\s*\((?:see|please)[^)]*\)", " ", rest)
     rest = re.sub(r"^(?:[\s\xa0:|_]*" + _LABEL.pattern[4:] + ")+", " ", rest, flags=re.I)
     rest = _trim(re.sub(r"[\s\xa0]+", " ", rest))
@@ -161,24 +161,33 @@ def _after_caption(quote: str, xml: bool, name: str) -> str:
     return _trim(rest)
 
 
-def reread_amount(quote: str, xml: bool = False, name: str = "") -> int | None:
+def reread_amount(quote: str, xml: bool = False, name: str = "") -> int | Decimal | None:
     """The share count a quoted row states, read by the simplest rule.
 
     Examples
     --------
     >>> reread_amount("7 SOLE VOTING POWER 1,353,468 (1)")
     1353468
-    >>> reread_amount("8\\tSHARED VOTING POWER\\t-0-")
-    0
+    >>> reread_amount("8\\tSHARED VOTING POWER\\t-0-"), reread_amount("8 SHARED VOTING POWER ----")
+    (0, 0)
+    >>> reread_amount("11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON 31,797.3 UNITS")
+    Decimal('31797.3')
+    >>> reread_amount("7 SOLE VOTING POWER -3,416,000-")
+    3416000
     """
     rest = _MARK.sub(" ", _after_caption(quote, xml, name)).strip(" :.\t")
     rest = re.sub(r"^[-–—]+\s+(?=\d)", "", rest)
-    if re.fullmatch(r"[-–—]{1,3}", rest.split(" ")[0] if rest else ""):
-        return 0  # a lone dash: nil
+    rest = re.sub(r"^[-–—]+(?=\d[\d,.]*[-–—])", "", rest)  # "-3,416,000-": decoration
+    if re.fullmatch(r"[-–—]{1,6}", rest.split(" ")[0] if rest else ""):
+        return 0  # a lone dash or a short run of dashes: nil
     if _ZERO_WORDS.match(rest):
         return 0
-    m = re.search(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.0+)?(?![\d,]*\.\d)(?![\w%])", rest)
-    return int(m.group(1).replace(",", "")) if m else None
+    m = re.search(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d,]*\.\d)(?![\w%])", rest)
+    if not m:
+        return None
+    digits = m.group(1).replace(",", "")
+    fraction = m.group(2)
+    return Decimal(digits + fraction) if fraction and fraction.strip(".0") else int(digits)
 
 
 def reread_percent(quote: str, xml: bool = False, name: str = "percent_of_class") -> Decimal | None:
@@ -311,7 +320,7 @@ def stated_values(text: str, xml: bool) -> dict[str, int]:
         first = re.match(r"[(\[]?(\d{1,2})[)\]]?\.?(?:\s|$)", value)
         if first and int(first.group(1)) in ROW_NUMBERS[stated]:
             value = value[first.end() :]  # this row's number, printed after its caption
-        if stated != "citizenship" and re.fullmatch(r"[-–—]{1,3}", value.strip()):
+        if stated != "citizenship" and re.fullmatch(r"[-–—]{1,6}", value.strip()):
             out[stated] += 1  # a lone dash: nil
             continue
         if stated == "citizenship":

@@ -1,7 +1,9 @@
 """Entity names: fingerprints for identity, person-name parsing.
 
 Spellings of legal forms are folded with the ``fingerprints`` library (Ltd/Limited,
-Inc/Incorporated, Co./Company ...), so spellings of one company meet on one key.
+Inc/Incorporated, Co./Company ...), so spellings of one company meet on one key. The
+words that mark a name as an organization's are the table
+``loaders/vocab/legal_forms.toml``.
 
 Examples
 --------
@@ -16,7 +18,9 @@ True
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
+from importlib import resources
 
 import fingerprints
 from nameparser import HumanName
@@ -30,15 +34,21 @@ __all__ = [
     "split_person_name",
 ]
 
-_ORG_WORDS = re.compile(
-    r"\b(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|l\.l\.c|lp|l\.p|llp|plc|"
-    r"partners|partnership|fund|funds|trust|holdings?|group|capital|management|advisors?|"
-    r"investments?|ventures?|bank|n\.a|s\.a|ag|gmbh|b\.v|n\.v|sarl|s\.a\.r\.l|pte|pty|foundation|"
-    r"associates|securities|financial|international|technologies|technology|enterprises|"
-    r"l\.p\.|ii|iii|iv|spc|ltda|lllp|kk|k\.k|oy|ab|asa|as|se|spa|s\.p\.a|srl|university|"
-    r"state|government|ministry|authority|board|council|committee|estate|family|the)\b\.?",
-    re.IGNORECASE,
-)
+
+def _org_words() -> re.Pattern[str]:
+    """The words of ``loaders/vocab/legal_forms.toml`` as one whole-word pattern.
+
+    The table is data beside the loaders' other vocabulary; it is read as a file (no
+    loader code is imported, so this foundation module stays below the loaders).
+    """
+    ref = resources.files("ownergraph").joinpath("loaders", "vocab", "legal_forms.toml")
+    data = tomllib.loads(ref.read_text(encoding="utf-8"))
+    words = [str(w) for key in ("legal_forms", "organization_words") for w in data[key]]
+    body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"\b(?:{body})\b\.?", re.IGNORECASE)
+
+
+_ORG_WORDS = _org_words()
 
 
 #: names longer than this are not names (a loader picked up a paragraph): identity keys

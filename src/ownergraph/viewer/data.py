@@ -73,6 +73,7 @@ _FACT_TYPES = {
     "ads": OG.DepositaryProgramme,
     "filing": OG.Filing,
     "span": OG.SourceSpan,
+    "document": OG.Document,
     "group": OG.Group,
 }
 
@@ -339,6 +340,7 @@ def _rows(props: _Props, fields: Iterable[tuple[str, URIRef]]) -> list[tuple[str
 class _Reader:
     def __init__(self, store: GraphStore) -> None:
         self.t = _read(store)
+        self._document_urls: dict[tuple[str, str], str] | None = None
         self.view = View()
         self.filing_index: dict[str, int] = {}
         self.span_index: dict[str, int] = {}
@@ -370,11 +372,24 @@ class _Reader:
                 or ""
             ),
             "path": props.text(OG.sourcePath) or "",
+            "url": props.text(OG.secUrl) or "",
         }
         idx = len(self.view.filings)
         self.view.filings.append(entry)
         self.filing_index[iri] = idx
         return idx
+
+    def document_url(self, filing: Any, filename: str | None) -> str:
+        """The sec.gov address (``og:secUrl``) of the filing's document ``filename``."""
+        if self._document_urls is None:
+            self._document_urls = {}
+            for props in self.t["document"].values():
+                url, f, name = props.text(OG.secUrl), props.one(OG.filing), props.text(OG.fileName)
+                if url and f is not None and name:
+                    self._document_urls[(str(f), name)] = url
+        if filing is None or not filename:
+            return ""
+        return self._document_urls.get((str(filing), filename), "")
 
     def sources_of(self, *about: str) -> list[int]:
         out: list[int] = []
@@ -398,6 +413,7 @@ class _Reader:
                             "fact": fact_name,
                             "document": props.text(OG.document) or "",
                             "filing": self.filing(None if derived is None else str(derived)),
+                            "url": self.document_url(derived, props.text(OG.document)),
                         }
                     )
                     self.span_index[sp] = idx

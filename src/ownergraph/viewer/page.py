@@ -39,6 +39,7 @@ from pyvis.network import Network
 
 from ownergraph.errors import OwnergraphError
 from ownergraph.graph.store import GraphStore
+from ownergraph.output import mark_invisible
 from ownergraph.viewer.data import EDGE_KINDS, NODE_KINDS, VEdge, View, read_view
 from ownergraph.viewer.layout import SPINE_KINDS, ego, levels, positions
 
@@ -217,7 +218,7 @@ def _build(
     for iri in nodes:
         n = view.nodes[iri]
         title, shape, fill, border, size = NODE_STYLE[n.kind]
-        label = _short(n.label, 60)
+        label = mark_invisible(_short(n.label, 60))  # raw name: details[...]["name"]
         if iri in rim:
             label += f" (+{rim[iri]})"
         opts: dict[str, Any] = {
@@ -228,7 +229,9 @@ def _build(
                 "highlight": {"background": fill, "border": "#111827"},
             },
             "size": round(size + min(10.0, 2 * math.sqrt(degree[iri])), 1),
-            "title": _tooltip(n.label, title, *(f"{k}: {v}" for k, v in n.details[1:4])),
+            "title": mark_invisible(
+                _tooltip(n.label, title, *(f"{k}: {v}" for k, v in n.details[1:4]))
+            ),
             "kind": n.kind,
             "borderWidth": 2,
         }
@@ -259,11 +262,13 @@ def _build(
             "width": _edge_width(e),
             "arrows": {"to": {"enabled": arrow, "scaleFactor": 0.6}},
             "dashes": [6, 5] if e.indirect else False,
-            "label": _short(e.label, 32),
-            "title": _tooltip(
-                f"{view.nodes[e.source].label} → {view.nodes[e.target].label}",
-                f"{title}{' (indirect / deemed)' if e.indirect else ''}: {e.label}",
-                f"{len(e.facts)} fact(s); click for the sources",
+            "label": mark_invisible(_short(e.label, 32)),
+            "title": mark_invisible(
+                _tooltip(
+                    f"{view.nodes[e.source].label} → {view.nodes[e.target].label}",
+                    f"{title}{' (indirect / deemed)' if e.indirect else ''}: {e.label}",
+                    f"{len(e.facts)} fact(s); click for the sources",
+                )
             ),
             "kind": e.kind,
         }
@@ -386,7 +391,7 @@ def render_viewer(
     net_nodes, net_edges, _heading, _h, _w, options = page.net.get_network_data()
     graph = {"nodes": net_nodes, "edges": net_edges, "options": json.loads(options)}
     html = _template().render(
-        title=title,
+        title=mark_invisible(title),
         csp=CSP,
         vis_css=_asset("vis-network.css"),
         vis_js=_asset("vis-network.min.js"),

@@ -51,6 +51,7 @@ from ownergraph.graph.build.base import (
     role_categories,
 )
 from ownergraph.graph.build.narrative import NarrativeBuilder
+from ownergraph.graph.build.secaddress import filing_address, sec_literal
 from ownergraph.graph.build.terms import (
     DIRECTOR_KINDS,
     FIELD_PROPERTIES,
@@ -107,9 +108,14 @@ class _Builder(NarrativeBuilder):
         self.add(iri, OG.issuer, self.ref(f.issuer))
         self.add(iri, OG.subjectClass, self.class_ref(f.subject_class))
         self.add(iri, OG.cusip, f.cusip)
+        for rule in f.rules:
+            self.add(iri, OG.ruleDesignation, rule)
         self.add(iri, OG["format"], f.format)
         self.add(iri, OG.sourcePath, f.path)
         self.add(iri, OG.sha256, f.sha256)
+        url = sec_literal(filing_address(f))
+        if url is not None:
+            self.g.add((iri, OG.secUrl, url))
         for key in f.filers:
             self.add(iri, OG.filedBy, self.ref(key))
         for cp in f.cover_pages:

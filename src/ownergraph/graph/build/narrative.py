@@ -8,6 +8,7 @@ from ownergraph.graph.build.base import (
     role_categories,
 )
 from ownergraph.graph.build.holdings import HoldingBuilder
+from ownergraph.graph.build.secaddress import document_address, sec_literal
 from ownergraph.graph.identity import ID, slug
 from ownergraph.ontology import OG, ORG
 from ownergraph.record import (
@@ -250,5 +251,8 @@ class NarrativeBuilder(HoldingBuilder):
             self.add(iri, OG.fileName, d.filename)
             self.add(iri, OG.description, d.description)
             self.add(iri, OG.sequence, d.sequence)
+            url = sec_literal(document_address(self.f, d.filename))
+            if url is not None:
+                self.g.add((iri, OG.secUrl, url))
 
     # -- the filing -------------------------------------------------------------------

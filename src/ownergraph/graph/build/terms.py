@@ -89,6 +89,7 @@ FIELD_PROPERTIES: dict[str, dict[str, URIRef]] = {
         "issuer": OG.issuer,
         "subject_class": OG.subjectClass,
         "cusip": OG.cusip,
+        "rules": OG.ruleDesignation,
         "filers": OG.filedBy,
         "group_members": OG.group,
         "notice_person": OG.noticePerson,

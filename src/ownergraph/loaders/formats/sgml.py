@@ -461,7 +461,10 @@ def _reconcile(filing: Filing, created: list[str], subject_key: str | None) -> N
         if filing.issuer is None:
             filing.issuer = subject_key
         elif filing.issuer != subject_key and filing.issuer in ents:
-            merge_into(filing, subject_key, filing.issuer)
+            if subject_key not in filing.filers:
+                merge_into(filing, subject_key, filing.issuer)
+            # else: the header's subject company is the filer and the cover names another
+            # issuer (the cover reader warned): two entities, never one
         else:
             others = pool(list(ents), {*created, *persons})
             match = None

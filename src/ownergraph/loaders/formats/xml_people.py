@@ -86,13 +86,17 @@ def entity_kind(codes: list[str], name: str) -> EntityKind:
     return EntityKind.UNKNOWN
 
 
-def read_shares(text: str | None) -> int | None:
-    """A share count as the XML writes it ("16941323.00"); ``None`` if not a whole number.
+def read_shares(text: str | None) -> int | Decimal | None:
+    """A share count as the XML writes it: ``int`` when whole ("16941323.00"), the exact
+    ``Decimal`` when the document states a fraction ("3947887.88" units); ``None`` when
+    there is no number.
 
     Examples
     --------
-    >>> read_shares("2,100,000"), read_shares("0.00"), read_shares("12.5") is None
-    (2100000, 0, True)
+    >>> read_shares("2,100,000"), read_shares("0.00"), read_shares("12.5")
+    (2100000, 0, Decimal('12.5'))
+    >>> read_shares("n/a") is None
+    True
     """
     if text is None:
         return None
@@ -101,9 +105,9 @@ def read_shares(text: str | None) -> int | None:
         d = Decimal(t)
     except InvalidOperation:
         return parse_int(text)
-    if not d.is_finite() or d != d.to_integral_value():
+    if not d.is_finite():
         return None
-    return int(d)
+    return int(d) if d == d.to_integral_value() else d
 
 
 def read_percent(text: str | None) -> Decimal | None:

@@ -20,6 +20,17 @@ True
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+
+from ownergraph.loaders.vocab import table
+
+
+def _codes(name: str) -> list[str]:
+    """The codes of one table of ``cover_codes.toml``."""
+    codes = table("cover_codes")[name]
+    assert isinstance(codes, dict), name
+    return [str(c) for c in codes]
+
 
 __all__ = [
     "FUND_CODES",
@@ -34,29 +45,10 @@ __all__ = [
 ]
 
 #: codes of row 14 (13D) / row 12 (13G), with the 2024 additions
-TYPE_CODES = frozenset(
-    [
-        "BD",
-        "BK",
-        "IC",
-        "IV",
-        "IA",
-        "EP",
-        "HC",
-        "SA",
-        "CP",
-        "CO",
-        "PN",
-        "IN",
-        "OO",
-        "FI",
-        "HF",
-        "EP",
-        "GP",
-    ]
-)
+#: (``loaders/vocab/cover_codes.toml``, where each code's meaning is written)
+TYPE_CODES = frozenset(_codes("reporting_person_types"))
 #: codes of row 4 (13D)
-FUND_CODES = frozenset(["SC", "BK", "AF", "WC", "PF", "OO"])
+FUND_CODES = frozenset(_codes("sources_of_funds"))
 
 # The left-hand label of rows 7-10 ("NUMBER OF SHARES BENEFICIALLY OWNED BY EACH
 # REPORTING PERSON WITH"), often broken into one word per line beside the rows.
@@ -73,7 +65,12 @@ _NOISE_LINE = re.compile(
 _ON = r"(?:\[[ \t_]*[xX✓✔√*][ \t_]*\]|\|[ \t]*[xX][ \t]*\||/[ \t]*[xX][ \t]*/|\([ \t]*[xX✓✔][ \t]*\)|[☒☑■þý✓✔✗✘]|(?<![\w'])[xX](?![\w']))"
 _OFF = r"(?:\[[ \t_]*\]|\|_+\||\|[ \t]+\||/[ \t]+/|\([ \t]+\)|[☐□¨]|(?<![\w'])o(?![\w']))"
 _BOX = re.compile(f"(?P<on>{_ON})|(?P<off>{_OFF})")
-_NUMBER = re.compile(r"(?<![\w.,/$-])(-?)(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]*\.\d)(?![\w%])(?!,\d)")
+_NUMBER = re.compile(
+    r"(?<![\w.,/$-])(-?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d,]*\.\d)(?![\w%])(?!,\d)"
+)
+#: a run of up to six dashes alone on its line, indented: a nil ("----"); a longer run
+#: is a rule line between rows, which says nothing
+_NIL_DASHES = re.compile(r"(?m)^[ \t\xa0]+[-–—]{1,6}[ \t\xa0]*$")
 _TOKEN = re.compile(r"(?<![\w.,/$-])\d+(?:,\d+)*(?:\.\d+)?(?![\w])")
 _WELL_FORMED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _REFERENCE = re.compile(
@@ -141,12 +138,14 @@ def first_paragraph(text: str) -> str:
     return " ".join(block)
 
 
-def read_amount(raw: str) -> tuple[int | None, str | None]:
+def read_amount(raw: str) -> tuple[int | Decimal | None, str | None]:
     """The share count a row states, and a reason when there is none.
 
-    "-0-", "0", "None" read as 0; "See Item 5", "N/A" or nothing give ``None``
-    with a reason. The first whole number not preceded by "Item", "Row" and the like
-    is the amount.
+    "-0-", "0", "None", a lone dash or a short run of dashes alone on its line ("----")
+    read as 0; "See Item 5", "N/A" or nothing give ``None`` with a reason. The first
+    number not preceded by "Item", "Row" and the like is the amount: an ``int`` when
+    whole, the exact ``Decimal`` when the row states a fraction ("31,797.3 units").
+    Dashes on both sides of a number are decoration ("-3,416,000-"), not a sign.
 
     Examples
     --------
@@ -156,8 +155,12 @@ def read_amount(raw: str) -> tuple[int | None, str | None]:
     (0, None)
     >>> read_amount("")
     (None, 'blank')
-    >>> read_amount("1,234.5 shares")
-    (None, 'no whole number in "1,234.5 shares"')
+    >>> read_amount("1,234.5 shares"), read_amount("31,797.3 UNITS"), read_amount("7207424.40")
+    ((Decimal('1234.5'), None), (Decimal('31797.3'), None), (Decimal('7207424.40'), None))
+    >>> read_amount("1,000.00"), read_amount("-3,416,000-"), read_amount("\\n   OWNED BY      ----\\n")
+    ((1000, None), (3416000, None), (0, None))
+    >>> read_amount("\\n" + "-" * 40 + "\\n")
+    (None, 'blank')
     >>> read_amount("NUMBER OF NONE")
     (0, None)
     >>> read_amount("-5,000")
@@ -170,6 +173,8 @@ def read_amount(raw: str) -> tuple[int | None, str | None]:
     text = clean_value(raw)
     if not text and re.fullmatch(r"[-\s\xa0]*-[-\s\xa0]*", _NOISE_LINE.sub(" ", raw)):
         return 0, None  # a lone dash
+    if not text and _NIL_DASHES.search(_LABEL_WORDS.sub(" ", raw)):
+        return 0, None  # "----" alone on the row's value line
     text = re.sub(r"^(?:\(\w{1,2}\)|\*+|[:.])\s*", "", text).strip()
     text = (
         strip_label_words(text)
@@ -204,14 +209,19 @@ def read_amount(raw: str) -> tuple[int | None, str | None]:
                 None,
                 f"implausibly large number ({len(digits)} digits) in {first_paragraph(text)[:60]!r}",
             )
-        value = int(digits)
+        fraction = m.group(3)
+        value: int | Decimal = int(digits)
+        if fraction and fraction.strip(".0"):
+            value = Decimal(digits + fraction)
         if re.match(r"\s*(?:%|percent)", text[m.end() :]):
             return None, f"stated as a percentage ({first_paragraph(text)[:80]})"
+        if m.group(1) and re.match(r"[-–—]", text[m.end() :]):
+            return value, None  # "-3,416,000-": dashes as decoration
         if m.group(1):
             # kept as the document states it, with a warning: never silently made positive
             return -value, f"negative share count in {first_paragraph(text)[:80]!r}"
         return value, None
-    return None, f'no whole number in "{first_paragraph(text)[:80]}"'
+    return None, f'no number in "{first_paragraph(text)[:80]}"'
 
 
 #: the words of a box row without a box that answer its question with yes

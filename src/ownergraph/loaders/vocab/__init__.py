@@ -9,6 +9,8 @@ another, and compiles to a regular expression that tolerates the layouts filings
 - ``[word]`` is an optional word: ``name of [the] reporting person``;
 - ``a|b`` inside a word is a choice of spellings: ``no.|number``;
 - a trailing ``*`` on a word allows any word ending: ``person*`` matches "persons";
+- ``{part}`` inside a word is an optional part: ``person{s}`` matches "person" and
+  "persons", ``with{:}`` matches "with" and "with:";
 - a phrase starting with ``re:`` is a raw regular expression, for the few rules that
   words cannot say (kept short, anchored on a literal, and commented in the TOML).
 
@@ -23,6 +25,8 @@ Examples
 (True, True)
 >>> bool(compile_phrase("i.r.s. identification no.|number").fullmatch("I.R.S. Identification No."))
 True
+>>> [bool(compile_phrase("reporting person{s} with{:}").fullmatch(t)) for t in ("Reporting Persons With:", "reporting person with")]
+[True, True]
 >>> phrase_pattern("re:item\\\\s*1"), phrase_pattern("[the] group")
 ('item\\\\s*1', '(?:the[\\\\s\\\\xa0]+)?group')
 >>> phrase_pattern("sole voting power")
@@ -47,8 +51,25 @@ def _word(word: str) -> str:
     stem, star = (word[:-1], r"\w*") if len(word) > 1 and word.endswith("*") else (word, "")
     spellings = stem.split("|")
     if len(spellings) == 1:
-        return re.escape(stem) + star
-    return "(?:" + "|".join(map(re.escape, spellings)) + ")" + star
+        return _optional_parts(stem) + star
+    return "(?:" + "|".join(map(_optional_parts, spellings)) + ")" + star
+
+
+def _optional_parts(word: str) -> str:
+    """One spelling of a word, ``{part}`` made optional, the rest literal.
+
+    Examples
+    --------
+    >>> _optional_parts("person{s}"), _optional_parts("no.")
+    ('person(?:s)?', 'no\\\\.')
+    """
+    out = ""
+    for piece in re.split(r"(\{[^{}]*\})", word):
+        if piece.startswith("{") and piece.endswith("}"):
+            out += f"(?:{re.escape(piece[1:-1])})?"
+        else:
+            out += re.escape(piece)
+    return out
 
 
 def phrase_pattern(phrase: str) -> str:
