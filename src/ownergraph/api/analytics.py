@@ -29,11 +29,21 @@ from ownergraph.api.answers import labels_for
 from ownergraph.errors import QueryError
 from ownergraph.graph.analytics import ChainPath, chains, link_graph
 from ownergraph.graph.lookup import EntityMatch, resolve_entity
-from ownergraph.graph.network import project
+from ownergraph.graph.neighbourhood import around
+from ownergraph.graph.network import scoped
 from ownergraph.graph.store import GraphStore
 from ownergraph.output import Table, json_value, python_value, to_csv
 
-__all__ = ["ChainReport", "EntityPage", "chain", "percent", "show"]
+__all__ = ["TOP_AS_FILED", "TOP_STATED", "ChainReport", "EntityPage", "chain", "percent", "show"]
+
+#: what the top of a path is: a filing states that nobody controls it ...
+TOP_STATED = "ultimate controller (a filing states that no one controls it)"
+#: ... or it is only where the filings loaded stop (its owners may be in no filing here)
+TOP_AS_FILED = "top of the chain as filed"
+
+
+def _top_status(p: ChainPath) -> str:
+    return TOP_STATED if p.top_stated_uncontrolled else TOP_AS_FILED
 
 
 def percent(value: Decimal | None) -> Decimal | None:
@@ -66,7 +76,7 @@ class ChainReport:
     @property
     def title(self) -> str:
         """A heading for the table."""
-        way = "up to its ultimate controllers" if self.direction == "up" else "down"
+        way = "up to the top of each chain" if self.direction == "up" else "down"
         when = f", as of {self.as_of.isoformat()}" if self.as_of else ""
         return f"Chains of {self.entity.label} {way}{when}"
 
@@ -102,6 +112,7 @@ class ChainReport:
                     "effective_percent_of_voting": percent(p.effective_percent_of_voting),
                     "economic_percent": percent(p.economic_percent),
                     "ultimate_controller": p.ultimate_controller_label,
+                    "top_status": _top_status(p),
                     "cycle": p.cycle,
                     "notes": list(p.notes),
                 }
@@ -120,6 +131,7 @@ class ChainReport:
         cols = [
             "path",
             "ultimate_controller",
+            "top_status",
             "from",
             "to",
             "kind",
@@ -141,7 +153,8 @@ class ChainReport:
                     {
                         "path": i,
                         "ultimate_controller": p["ultimate_controller"],
-                        **{c: lk[c] for c in cols[2:9]},
+                        "top_status": p["top_status"],
+                        **{c: lk[c] for c in cols[3:10]},
                         "effective_percent": p["effective_percent"],
                         "effective_percent_of_total": p["effective_percent_of_total"],
                         "effective_percent_of_voting": p["effective_percent_of_voting"],
@@ -206,10 +219,12 @@ def _rich_chains(report: ChainReport) -> Any:
             )
             or "not stated"
         )
-        tree = Tree(
-            f"[bold]Path {i}[/]: ultimate controller [bold]{escape(p['ultimate_controller'])}[/];"
-            f" effective look-through {escape(figures)}"
-        )
+        top = escape(p["ultimate_controller"])
+        if p["top_status"] == TOP_STATED:
+            head = f"ultimate controller [bold]{top}[/] (a filing states that no one controls it)"
+        else:
+            head = f"top of the chain as filed [bold]{top}[/]"
+        tree = Tree(f"[bold]Path {i}[/]: {head}; effective look-through {escape(figures)}")
         node = tree.add(escape(p["path"][0]))
         for lk in p["links"]:
             stake = (
@@ -254,8 +269,10 @@ def chain(
         raise QueryError(f"direction must be 'up' or 'down', not {direction!r}")
     when = _date(as_of)
     match = resolve_entity(store, entity)
-    links = link_graph(project(store), when)
-    paths = chains(links, str(match.iri), direction=direction)
+    # only what a chain from the entity can reach, fetched outwards (one level more
+    # than the deepest path, so that the walk sees where each path stops)
+    net = around(store, str(match.iri), direction=direction, max_depth=_MAX_DEPTH + 1)
+    paths = chains(link_graph(net, when), str(match.iri), direction=direction)
     return ChainReport(match, direction, when, paths, filing_urls(store))
 
 
@@ -266,6 +283,9 @@ def filing_urls(store: GraphStore) -> dict[str, str]:
         "<https://w3id.org/ownergraph/ontology#secUrl> ?u }"
     )
     return {str(r[0]): str(r[1]) for r in rows}  # type: ignore[index]
+
+
+_MAX_DEPTH = 25
 
 
 def _date(value: dt.date | str | None) -> dt.date | None:
@@ -290,7 +310,10 @@ def _holdings(title: str, role: str, other: str) -> tuple[str, str, list[str]]:
     ``"issuer"``), one row per ``other`` end, class and filing."""
     query = f"""SELECT DISTINCT ?{other} ?security_class ?shares ?percent_of_class ?percent_of_total
        ?percent_of_voting ?nature ?filing ?entity WHERE {{
-  ?h a og:Holding ; og:{role} ?entity ; og:{other} ?{other} ; og:filing ?filing .
+  ?h og:{role} ?entity .
+  ?h og:{other} ?{other} .
+  ?h og:filing ?filing .
+  ?h a og:Holding .
   OPTIONAL {{ ?h og:shareClass ?security_class }}
   OPTIONAL {{ ?h og:shares ?shares }}
   OPTIONAL {{ ?h og:percentOfClass ?percent_of_class }}
@@ -315,13 +338,18 @@ def _controls(title: str, role: str, other: str) -> tuple[str, str, list[str]]:
     """The section of the control links in which the entity is the ``role``
     (``"controller"`` or ``"controlled"``), one row per ``other`` end and filing."""
     query = f"""SELECT DISTINCT ?{other} ?kind ?percent ?filing ?entity WHERE {{
-  ?c a og:Control ; og:{role} ?entity ; og:{other} ?{other} ; og:filing ?filing .
+  ?c og:{role} ?entity .
+  ?c og:{other} ?{other} .
+  ?c og:filing ?filing .
+  ?c a og:Control .
   OPTIONAL {{ ?c og:kind ?kind }}
   OPTIONAL {{ ?c og:percent ?percent }}
 }} ORDER BY ?{other} ?filing"""
     return title, query, [other, "kind", "percent", "filing"]
 
 
+# Each section starts from the bound entity and names the node's type last: Oxigraph
+# then walks from the entity (an index hit), not from every holding or filing.
 _SECTIONS: list[tuple[str, str, list[str]]] = [
     (
         "Names and identifiers",
@@ -333,10 +361,10 @@ _SECTIONS: list[tuple[str, str, list[str]]] = [
   UNION { ?entity og:lei ?value . BIND("LEI" AS ?field) }
   UNION { ?entity og:irsNumber ?value . BIND("IRS number" AS ?field) }
   UNION { ?entity og:cusip6 ?value . BIND("CUSIP (issuer)" AS ?field) }
-  UNION { ?f a og:Filing ; og:issuer ?entity ; og:cusip ?value . BIND("CUSIP" AS ?field) }
-  UNION { ?d og:issuer ?entity ; og:cusip ?value . ?d a og:DepositaryProgramme .
+  UNION { ?f og:issuer ?entity . ?f og:cusip ?value . ?f a og:Filing . BIND("CUSIP" AS ?field) }
+  UNION { ?d og:issuer ?entity . ?d og:cusip ?value . ?d a og:DepositaryProgramme .
           BIND("CUSIP (ADS)" AS ?field) }
-  UNION { ?d og:issuer ?entity ; og:ticker ?value . BIND("ticker" AS ?field) }
+  UNION { ?d og:issuer ?entity . ?d og:ticker ?value . BIND("ticker" AS ?field) }
   UNION { ?entity og:kind ?value . BIND("kind" AS ?field) }
   UNION { ?entity og:jurisdictionText ?value . BIND("organized in" AS ?field) }
   UNION { ?entity og:citizenshipText ?value . BIND("citizenship" AS ?field) }
@@ -429,14 +457,6 @@ _SECTIONS: list[tuple[str, str, list[str]]] = [
   OPTIONAL { ?filing og:signatureDate ?signed }
   OPTIONAL { ?filing og:eventDate ?event }
   BIND(COALESCE(?filed, ?signed, ?event) AS ?date)
-  { ?filing og:issuer ?entity . BIND("issuer" AS ?part) }
-  UNION { ?filing og:reportingPerson ?entity . BIND("reporting person" AS ?part) }
-  UNION { ?filing og:filedBy ?entity . BIND("filed by" AS ?part) }
-  UNION { ?x og:filing ?filing . ?x ?p ?entity .
-          FILTER NOT EXISTS { ?filing og:issuer ?entity }
-          FILTER NOT EXISTS { ?filing og:reportingPerson ?entity }
-          FILTER(?p != og:filing)
-          BIND("named" AS ?part) }
 } ORDER BY ?date ?filing ?part""",
         ["filing", "form", "date", "part", "url"],
     ),
@@ -529,11 +549,14 @@ def show(store: GraphStore, entity: str) -> EntityPage:
     """
     match = resolve_entity(store, entity)
     page = EntityPage(match)
-    bind = {"entity": match.iri}
     for title, text, columns in _SECTIONS:
+        # the entity as a VALUES clause at the head of the pattern, not a substitution:
+        # Oxigraph joins a substituted variable after evaluating the pattern (a scan),
+        # and starts from a leading VALUES (an index hit)
+        scoped_text = scoped(_PREFIX + text, "entity", [str(match.iri)])
         raw = [
             dict(zip([str(v) for v in (res.vars or [])], row, strict=True))  # type: ignore[arg-type]
-            for res in [store.query(_PREFIX + text, bind)]
+            for res in [store.query(scoped_text)]
             for row in res
         ]
         labels = labels_for(store, [v for r in raw for v in r.values() if isinstance(v, URIRef)])

@@ -9,9 +9,8 @@ import datetime as dt
 
 import click
 
-from ownergraph import api
-from ownergraph.api import analytics as analytics_api
 from ownergraph.cli.common import FORMATS, handle_errors, print_rendered, store_path
+from ownergraph.cli.lazy import api
 
 __all__ = ["chain", "show"]
 
@@ -42,7 +41,7 @@ def chain(
     (or down), with each link's kind and percentages and the effective look-through
     percentage of each path (a control link passes on the whole stake)."""
     with api.open_store(store_path(ctx), read_only=True) as store:
-        report = analytics_api.chain(
+        report = api.analytics.chain(
             store, entity, direction=direction, as_of=as_of.date() if as_of else None
         )
         print_rendered(report.render(fmt))
@@ -57,4 +56,4 @@ def show(ctx: click.Context, entity: str, fmt: str) -> None:
     """One page on ENTITY: names and identifiers, holdings and holders, controllers and
     what it controls, roles, agreements, transactions and the filings behind each."""
     with api.open_store(store_path(ctx), read_only=True) as store:
-        print_rendered(analytics_api.show(store, entity).render(fmt))
+        print_rendered(api.analytics.show(store, entity).render(fmt))

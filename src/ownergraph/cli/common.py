@@ -13,15 +13,17 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich.console import Console
-from rich.markup import escape
 
 from ownergraph.errors import OwnergraphError
 from ownergraph.interrupt import LoadInterrupted
-from ownergraph.output import Table, render
+
+if TYPE_CHECKING:  # rich and the output module (rdflib) load when a command prints
+    from rich.console import Console
+
+    from ownergraph.output import Table
 
 __all__ = ["FORMATS", "console", "emit", "fail", "handle_errors", "print_rendered", "store_path"]
 
@@ -32,6 +34,8 @@ FORMATS = click.Choice(["table", "csv", "json"])
 
 def console(err: bool = False) -> Console:
     """A rich console on standard output (or standard error)."""
+    from rich.console import Console
+
     # no emoji codes: a filing's ":x:" must print as written
     c = Console(stderr=err, soft_wrap=True, highlight=False, emoji=False)
     if not c.is_terminal:
@@ -44,6 +48,8 @@ def console(err: bool = False) -> Console:
 
 def fail(message: str, code: int = 1) -> None:
     """Print ``error: message`` to standard error and exit with ``code``."""
+    from rich.markup import escape
+
     console(err=True).print(f"[bold red]error:[/] {escape(message)}")
     sys.exit(code)
 
@@ -76,6 +82,8 @@ def print_rendered(rendered: object) -> None:
 
 def emit(table: Table, fmt: str) -> None:
     """Print ``table`` in ``fmt`` to standard output."""
+    from ownergraph.output import render
+
     print_rendered(render(table, fmt))
 
 

@@ -10,10 +10,9 @@ import sys
 from pathlib import Path
 
 import click
-from rich.markup import escape
 
-from ownergraph import api
 from ownergraph.cli.common import console, handle_errors, store_path
+from ownergraph.cli.lazy import api, escape
 
 __all__ = ["fetch"]
 

@@ -6,12 +6,9 @@ import sys
 from pathlib import Path
 
 import click
-from rich.markup import escape
 
-from ownergraph import api
-from ownergraph.api.report import SKIP_REASON
 from ownergraph.cli.common import console, handle_errors, store_path
-from ownergraph.output import render
+from ownergraph.cli.lazy import api, escape
 
 __all__ = ["demo", "load"]
 
@@ -109,7 +106,7 @@ def load(
             out.print(f"  {len(failed)} failed: {escape(reason)}")
         if verbose:
             for path in skipped:
-                out.print(f"  skipped {escape(str(path))}: {SKIP_REASON}")
+                out.print(f"  skipped {escape(str(path))}: {api.report.SKIP_REASON}")
         elif skipped:
             out.print(
                 "  (--verbose names the files skipped; --report FILE.json records every file)"
@@ -151,6 +148,8 @@ def demo(ctx: click.Context, output: Path) -> None:
         out.print(report.chain.render("table"))
         for table in report.answers:
             out.print()
+            from ownergraph.output import render
+
             out.print(render(table, "table"))
         out.print()
         out.print(

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import click
-from rich.markup import escape
 
-from ownergraph import api
 from ownergraph.cli.common import console, handle_errors, store_path
+from ownergraph.cli.lazy import api, escape
 
 __all__ = ["serve"]
 

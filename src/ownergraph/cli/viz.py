@@ -14,10 +14,9 @@ import webbrowser
 from pathlib import Path
 
 import click
-from rich.markup import escape
 
-from ownergraph import api
 from ownergraph.cli.common import console, handle_errors, store_path
+from ownergraph.cli.lazy import api, escape
 
 __all__ = ["viz"]
 

@@ -123,6 +123,9 @@ class ChainPath:
     ultimate_controller_label: str
     cycle: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    #: a filing states that nobody controls the top entity; otherwise the top is only
+    #: the top of the chain as filed (its own owners may be in no filing loaded)
+    top_stated_uncontrolled: bool = False
 
 
 def _date_ok(attrs: dict[str, Any], as_of: dt.date | None) -> bool:
@@ -312,14 +315,23 @@ def _keep_scale(value: Decimal | None, like: Decimal | None) -> Decimal | None:
     return value
 
 
-def _path(links: list[Link], cycle: str | None, labels: dict[str, str]) -> ChainPath:
+def _path(
+    links: list[Link],
+    cycle: str | None,
+    labels: dict[str, str],
+    controlled: frozenset[str] = frozenset(),
+    stated_uncontrolled: bool = False,
+) -> ChainPath:
+    """The path of ``links``; ``controlled`` holds the entities its top controls through
+    links that pass on the whole stake (on any path), so that a link into one of them
+    passes the whole stake on here too: twin paths give the same look-through."""
     nodes = (links[0].upper, *(lk.lower for lk in links))
     effective: dict[str, Decimal | None] = {}
     for m in _MEASURES:
         factors: list[Decimal | None] = []
         for i, lk in enumerate(links):
             last = i == len(links) - 1
-            if not last and lk.passes_whole_stake:
+            if not last and (lk.passes_whole_stake or lk.lower in controlled):
                 factors.append(_HUNDRED)
             else:
                 factors.append(getattr(lk, m) if last else lk.stake(m))
@@ -334,11 +346,17 @@ def _path(links: list[Link], cycle: str | None, labels: dict[str, str]) -> Chain
         links[-1].percent_of_class,
     )
     notes: list[str] = []
+    top_label = labels.get(nodes[0], nodes[0])
     for lk in links[:-1]:
         if lk.passes_whole_stake:
             notes.append(
                 f"{lk.upper_label} controls {lk.lower_label} ({lk.kind}): the whole stake "
                 f"of {lk.lower_label} is passed on"
+            )
+        elif lk.lower in controlled:
+            notes.append(
+                f"{top_label} controls {lk.lower_label} through another path of control "
+                f"links: the whole stake of {lk.lower_label} is passed on"
             )
     if cycle is not None:
         notes.append(
@@ -357,6 +375,7 @@ def _path(links: list[Link], cycle: str | None, labels: dict[str, str]) -> Chain
         ultimate_controller_label=labels.get(nodes[0], nodes[0]),
         cycle=cycle,
         notes=tuple(notes),
+        top_stated_uncontrolled=stated_uncontrolled,
     )
 
 
@@ -420,12 +439,24 @@ def chains(
             yield from walk([*trail, x])
         # a node whose other neighbours close a loop still ends its own paths above
 
+    control = nx.DiGraph()
+    control.add_edges_from((a, b) for a, b, d in g.edges(data=True) if d["link"].passes_whole_stake)
+    reach: dict[str, frozenset[str]] = {}
+
+    def controlled_by(top: str) -> frozenset[str]:
+        if top not in reach:
+            below = nx.descendants(control, top) if top in control else set()
+            reach[top] = frozenset(below)
+        return reach[top]
+
     for trail, loop in walk([entity]):
         if len(trail) < 2:
             continue
         order = list(reversed(trail)) if direction == "up" else trail
         links = [link(order[i], order[i + 1]) for i in range(len(order) - 1)]
-        found.append(_path(links, loop, labels))
+        top = order[0]
+        stated = bool(g.nodes[top].get("no_controlling_holder"))
+        found.append(_path(links, loop, labels, controlled_by(top), stated))
         if len(found) >= max_paths:
             break
     found.sort(key=lambda p: (p.ultimate_controller_label, p.labels))

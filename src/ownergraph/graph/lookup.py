@@ -2,7 +2,8 @@
 legal forms; on ambiguity, a 'did you mean' list rather than a silent pick.
 
 Entities are the nodes that carry ``og:fingerprint``; every name, alias and defined
-short name ("Tuspark") is an ``rdfs:label``, ``skos:altLabel`` or ``og:shortName``.
+short name ("Tuspark") is an ``rdfs:label``, ``skos:altLabel`` or ``og:shortName``,
+and each word of their fingerprints an ``og:nameToken`` (written at build time).
 
 Tiers, first that matches wins: a CIK (``320193``, ``CIK 0000320193``); a CUSIP (nine
 characters, or the six-character issuer prefix); the name fingerprint equal to a
@@ -11,15 +12,28 @@ fingerprint of a name (case, punctuation, word order and legal-form spellings ig
 the words of one name. Several entities in the first matching tier raise
 :class:`AmbiguousEntityError` with the list; none raises :class:`UnknownEntityError`
 with close names.
+
+Every tier is an index lookup on bound literals (Oxigraph indexes every triple
+pattern), so a lookup costs in proportion to its answer, not to the store: the CIK
+tier asks for one IRI, the fingerprint tier for one ``og:fingerprint`` literal, the
+word tier for the entities carrying the query's rarest ``og:nameToken``. Suggestions
+for a miss come from the entities sharing a word with the query or a word one edit
+away from one of its words (a bounded set of exact lookups), never from a scan of
+every name. A store written before name tokens existed is read the old way, with a
+catalogue of every entity.
+
+May import the store, identity, the name normalisation and the errors.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+import string
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 from ownergraph.errors import QueryError
 from ownergraph.graph.identity import ID
@@ -31,10 +45,18 @@ __all__ = [
     "EntityMatch",
     "UnknownEntityError",
     "find_entities",
+    "name_tokens",
     "resolve_entity",
 ]
 
 OG = "https://w3id.org/ownergraph/ontology#"
+_RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+
+#: the most entities one word may bring in as candidates before a rarer word is needed
+_PROBE = 100
+#: the most entities considered for a 'did you mean' list
+_SUGGEST = 200
 
 _ENTITIES = f"""
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -77,6 +99,190 @@ class AmbiguousEntityError(QueryError):
         super().__init__(f"{query!r} matches several entities; did you mean: {listing}{more}?")
 
 
+def name_tokens(names: Iterable[str]) -> list[str]:
+    """The words of the fingerprints of ``names``, sorted, each once: the
+    ``og:nameToken`` values of an entity.
+
+    Examples
+    --------
+    >>> name_tokens(["Tuspark Innovation Venture Ltd.", "Tuspark"])
+    ['innovation', 'ltd', 'tuspark', 'venture']
+    """
+    return sorted({t for n in names for t in (fingerprint(n) or n).split()})
+
+
+# -- the indexed lookup --------------------------------------------------------------
+
+
+@dataclass
+class _Entry:
+    label: str
+    names: set[str]
+    fps: set[str]
+
+
+def _iri_text(iri: str) -> str:
+    """``<iri>`` for a query text; refuses anything that is not a plain IRI."""
+    if re.search(r"[<>\"{}|^`\\\x00-\x20]", iri):
+        raise QueryError(f"not an IRI: {iri!r}")
+    return f"<{iri}>"
+
+
+def _string_text(value: str) -> str:
+    """A SPARQL string literal holding ``value`` exactly."""
+    escaped = (
+        value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    )
+    return f'"{escaped}"'
+
+
+def _has_tokens(store: GraphStore) -> bool:
+    return bool(store.query(f"ASK {{ ?e <{OG}nameToken> ?t }}").askAnswer)
+
+
+def _entries(store: GraphStore, iris: Iterable[str]) -> dict[URIRef, _Entry]:
+    """Names, fingerprints and the shown label of each entity in ``iris`` (those that
+    are entities, i.e. carry a fingerprint)."""
+    wanted = list(dict.fromkeys(iris))
+    out: dict[URIRef, _Entry] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = " ".join(_iri_text(i) for i in wanted[start : start + 500])
+        text = f"""SELECT ?e ?p ?o WHERE {{
+          VALUES ?e {{ {chunk} }}
+          VALUES ?p {{ <{_RDFS_LABEL}> <{_SKOS_ALT}> <{OG}shortName> <{OG}displayName>
+                       <{OG}fingerprint> }}
+          ?e ?p ?o }}"""
+        shown: dict[URIRef, str] = {}
+        labels: dict[URIRef, list[str]] = {}
+        names: dict[URIRef, set[str]] = {}
+        fps: dict[URIRef, set[str]] = {}
+        for e, p, o in store.query(text):  # type: ignore[misc]
+            iri, prop, value = URIRef(str(e)), str(p), str(o)
+            if prop == OG + "fingerprint":
+                fps.setdefault(iri, set()).add(value)
+            elif prop == OG + "displayName":
+                shown[iri] = value
+            else:
+                names.setdefault(iri, set()).add(value)
+                if prop == _RDFS_LABEL:
+                    labels.setdefault(iri, []).append(value)
+        for iri, fp in fps.items():
+            ns = names.get(iri, set())
+            label = shown.get(iri) or min(labels.get(iri) or [sorted(fp)[0]])
+            out[iri] = _Entry(label, ns, fp | {fingerprint(n) for n in ns})
+    return out
+
+
+def _subjects(store: GraphStore, text: str, bind: dict[str, Literal]) -> list[str]:
+    """The first column of ``text`` run with ``bind`` (each bound variable must be
+    selected too: Oxigraph substitutes only projected variables)."""
+    return [str(row[0]) for row in store.query(text, bind)]  # type: ignore[index]
+
+
+def _with_token(store: GraphStore, token: str, limit: int) -> list[str]:
+    text = f"SELECT DISTINCT ?e ?t WHERE {{ ?e <{OG}nameToken> ?t }} LIMIT {limit}"
+    return _subjects(store, text, {"t": Literal(token)})
+
+
+def _with_all_tokens(store: GraphStore, tokens: list[str]) -> list[str]:
+    """The entities carrying every one of ``tokens`` (rarest first in the pattern)."""
+    probes = {t: _with_token(store, t, _PROBE + 1) for t in tokens}
+    rarest = min(tokens, key=lambda t: (len(probes[t]), t))
+    if len(probes[rarest]) <= _PROBE:
+        return probes[rarest]
+    patterns = " ".join(f"?e <{OG}nameToken> ?t{i} ." for i in range(len(tokens)))
+    ordered = sorted(tokens, key=lambda t: len(probes[t]))
+    bind = {f"t{i}": Literal(t) for i, t in enumerate(ordered)}
+    chosen = " ".join(f"?t{i}" for i in range(len(tokens)))
+    return _subjects(store, f"SELECT DISTINCT ?e {chosen} WHERE {{ {patterns} }}", bind)
+
+
+def _entity_exists(store: GraphStore, iri: URIRef) -> bool:
+    return bool(store.query(f"ASK {{ {_iri_text(str(iri))} <{OG}fingerprint> ?fp }}").askAnswer)
+
+
+def _by_cusip_indexed(store: GraphStore, compact: str) -> list[str]:
+    values = " ".join(_string_text(v) for v in dict.fromkeys([compact, compact[:6]]))
+    text = f"""SELECT DISTINCT ?e WHERE {{
+      VALUES ?c {{ {values} }}
+      {{ ?e <{OG}cusip6> ?c }} UNION {{ ?e <{OG}cusip> ?c }}
+      ?e <{OG}fingerprint> ?fp }}"""
+    return [str(r[0]) for r in store.query(text)]  # type: ignore[index]
+
+
+def _matches(entries: dict[URIRef, _Entry], iris: Iterable[URIRef]) -> list[EntityMatch]:
+    return [EntityMatch(i, entries[i].label) for i in dict.fromkeys(iris) if i in entries]
+
+
+def _find_indexed(store: GraphStore, q: str) -> list[EntityMatch]:
+    digits = re.sub(r"\D", "", q)
+    if re.fullmatch(r"(?:CIK\s*)?\d{1,10}", q, re.I) and digits and int(digits) > 0:
+        iri = URIRef(f"{ID}cik/{int(digits):010d}")
+        if _entity_exists(store, iri):
+            return _matches(_entries(store, [str(iri)]), [iri])
+    compact = re.sub(r"[^0-9A-Za-z]", "", q).upper()
+    if (
+        len(compact) in (6, 8, 9)
+        and re.search(r"\d", compact)
+        and re.search(r"[A-Z]|\d{6}", compact)
+    ):
+        iri = URIRef(f"{ID}cusip6/{compact[:6]}")
+        hits = [str(iri), *_by_cusip_indexed(store, compact)]
+        entries = _entries(store, hits)
+        found = _matches(entries, [URIRef(h) for h in hits])
+        if found:
+            return found
+    fp = fingerprint(q)
+    tokens = sorted(set(fp.split()))
+    if not tokens:
+        return []
+    exact_fp = _subjects(
+        store, f"SELECT DISTINCT ?e ?fp WHERE {{ ?e <{OG}fingerprint> ?fp }}", {"fp": Literal(fp)}
+    )
+    candidates = _with_all_tokens(store, tokens)
+    entries = _entries(store, [*exact_fp, *candidates])
+    exact = [i for i, en in entries.items() if fp in en.fps]
+    if exact:
+        return sorted(_matches(entries, exact), key=lambda m: m.label)
+    want = set(tokens)
+    partial = [i for i, en in entries.items() if any(want <= set(f.split()) for f in en.fps)]
+    return sorted(_matches(entries, partial), key=lambda m: (len(m.label), m.label))
+
+
+def _one_edit(word: str) -> set[str]:
+    """Every word one deletion, transposition, replacement or insertion away."""
+    letters = string.ascii_lowercase + string.digits
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    out |= {a + c + b for a, b in splits for c in letters}
+    out.discard(word)
+    return out
+
+
+def _suggestions(store: GraphStore, query: str) -> list[str]:
+    """Names close to ``query`` among the entities sharing a word with it, or a word one
+    edit away from one of its words."""
+    words = [w for w in fingerprint(query).split() if 3 <= len(w) <= 24][:6]
+    near: set[str] = set()
+    for w in words:
+        near |= _one_edit(w)
+    iris: list[str] = []
+    for w in words:
+        iris += _with_token(store, w, _SUGGEST)
+    if near:
+        values = " ".join(_string_text(v) for v in sorted(near))
+        text = f"""SELECT DISTINCT ?e WHERE {{ VALUES ?t {{ {values} }}
+                   ?e <{OG}nameToken> ?t }} LIMIT {_SUGGEST}"""
+        iris += [str(r[0]) for r in store.query(text)]  # type: ignore[index]
+    names = sorted({n for en in _entries(store, iris).values() for n in en.names | {en.label}})
+    return difflib.get_close_matches(query, names, n=5, cutoff=0.6)
+
+
+# -- the catalogue (stores written before name tokens) ------------------------------
+
+
 def _catalogue(store: GraphStore) -> dict[URIRef, tuple[str, set[str], set[str]]]:
     cat: dict[URIRef, tuple[str, set[str], set[str]]] = {}
     for row in store.query(_ENTITIES):
@@ -90,12 +296,8 @@ def _catalogue(store: GraphStore) -> dict[URIRef, tuple[str, set[str], set[str]]
     return cat
 
 
-def find_entities(store: GraphStore, query: str) -> list[EntityMatch]:
-    """All entities that match ``query``, best first (exact matches only if any)."""
-    q = query.strip()
+def _find_catalogued(store: GraphStore, q: str) -> list[EntityMatch]:
     cat = _catalogue(store)
-    if not q:
-        return []
     digits = re.sub(r"\D", "", q)
     if re.fullmatch(r"(?:CIK\s*)?\d{1,10}", q, re.I) and digits and int(digits) > 0:
         iri = URIRef(f"{ID}cik/{int(digits):010d}")
@@ -130,9 +332,20 @@ def _by_cusip(store: GraphStore, cusip6: str) -> list[URIRef]:
       {{ ?e <{OG}cusip> ?c }} UNION {{ ?e <{OG}cusip6> ?c }}
       FILTER(STRSTARTS(UCASE(STR(?c)), ?prefix))
     }}"""
-    from rdflib import Literal
-
     return [URIRef(str(r[0])) for r in store.query(text, {"prefix": Literal(cusip6)})]  # type: ignore[index]
+
+
+# -- the calls -----------------------------------------------------------------------
+
+
+def find_entities(store: GraphStore, query: str) -> list[EntityMatch]:
+    """All entities that match ``query``, best first (exact matches only if any)."""
+    q = query.strip()
+    if not q:
+        return []
+    if _has_tokens(store):
+        return _find_indexed(store, q)
+    return _find_catalogued(store, q)
 
 
 def resolve_entity(store: GraphStore, query: str) -> EntityMatch:
@@ -150,7 +363,10 @@ def resolve_entity(store: GraphStore, query: str) -> EntityMatch:
         return matches[0]
     if len(matches) > 1:
         raise AmbiguousEntityError(query, matches)
-    names = sorted({n for _, names, _ in _catalogue(store).values() for n in names})
-    close = difflib.get_close_matches(query, names, n=5, cutoff=0.6)
+    if query.strip() and _has_tokens(store):
+        close = _suggestions(store, query)
+    else:
+        names = sorted({n for _, names, _ in _catalogue(store).values() for n in names})
+        close = difflib.get_close_matches(query, names, n=5, cutoff=0.6)
     hint = f"; did you mean: {'; '.join(close)}?" if close else ""
     raise UnknownEntityError(f"no entity matches {query!r}{hint}")

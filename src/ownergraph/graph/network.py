@@ -81,6 +81,8 @@ __all__ = [
     "edge_percent",
     "holding_kind",
     "project",
+    "scoped",
+    "values_clause",
 ]
 
 Source = GraphStore | Graph
@@ -118,6 +120,33 @@ SELECT ?e ?p ?o WHERE {
 }"""
 )
 
+#: the entity properties :func:`_add_entities` reads
+_ENTITY_PROPERTIES = frozenset(
+    [
+        "http://www.w3.org/2000/01/rdf-schema#label",
+        "http://www.w3.org/2004/02/skos/core#altLabel",
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+    ]
+    + [
+        "https://w3id.org/ownergraph/ontology#" + p
+        for p in [
+            "displayName",
+            "shortName",
+            "kind",
+            "cik",
+            "lei",
+            "cusip6",
+            "jurisdictionCode",
+            "citizenshipCode",
+            "noControllingHolder",
+        ]
+    ]
+)
+
+#: every triple of the entities in scope (read for a few entities at a time: Oxigraph
+#: answers this from the subject index, where the property list above would be joined)
+_ENTITIES_OF = "SELECT ?e ?p ?o WHERE { ?e ?p ?o }"
+
 _FILINGS = (
     _P
     + """
@@ -135,8 +164,8 @@ _ISSUER_CUSIPS = (
     _P
     + """
 SELECT DISTINCT ?e ?cusip WHERE {
-  { ?f a og:Filing ; og:issuer ?e ; og:cusip ?cusip }
-  UNION { ?x og:issuer ?e ; og:cusip ?cusip . FILTER NOT EXISTS { ?x a og:Filing } }
+  ?x og:issuer ?e .
+  ?x og:cusip ?cusip .
 }"""
 )
 
@@ -192,6 +221,43 @@ _FIELD_RANK = {
     "person": 3,
     "holder": 3,
 }
+
+
+#: a function giving the text of a query restricted to the nodes of one variable
+Scope = Callable[[str, str], str]
+
+
+def _everything(text: str, var: str) -> str:
+    return text
+
+
+def values_clause(var: str, iris: Iterable[str]) -> str:
+    """``VALUES ?var { <iri> ... }`` for IRIs met in the store (anything that is not a
+    plain IRI is refused, so nothing but IRIs reaches the query text).
+
+    Examples
+    --------
+    >>> values_clause("e", ["urn:a", "urn:b"])
+    'VALUES ?e { <urn:a> <urn:b> }'
+    """
+    parts = []
+    for iri in iris:
+        if any(c in iri for c in '<>"{}|^`\\') or any(ord(c) <= 0x20 for c in iri):
+            raise ValueError(f"not an IRI: {iri!r}")
+        parts.append(f"<{iri}>")
+    return f"VALUES ?{var} {{ {' '.join(parts)} }}"
+
+
+def scoped(text: str, var: str, iris: Iterable[str]) -> str:
+    """``text`` (a SELECT with one ``WHERE {``) with ``?var`` bound to ``iris``.
+
+    Examples
+    --------
+    >>> scoped("SELECT ?e WHERE { ?e ?p ?o }", "e", ["urn:a"])
+    'SELECT ?e WHERE { VALUES ?e { <urn:a> }  ?e ?p ?o }'
+    """
+    head, sep, tail = text.partition("WHERE {")
+    return f"{head}{sep} {values_clause(var, iris)} {tail}"
 
 
 def _run(source: Source, text: str) -> Result:
@@ -274,9 +340,9 @@ def edge_percent(attrs: dict[str, Any]) -> Decimal | None:
     return None
 
 
-def _filings(source: Source) -> dict[str, dict[str, Any]]:
+def _filings(source: Source, scope: Scope = _everything) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
-    for f, label, filed, signed, event, accession in _rows(source, _FILINGS):
+    for f, label, filed, signed, event, accession in _rows(source, scope(_FILINGS, "f")):
         key = str(f)
         date = _date(filed) or _date(signed) or _date(event)
         cur = out.setdefault(
@@ -290,9 +356,9 @@ def _filings(source: Source) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _spans(source: Source) -> dict[str, tuple[str | None, str]]:
+def _spans(source: Source, scope: Scope = _everything) -> dict[str, tuple[str | None, str]]:
     best: dict[str, tuple[int, str, str | None, str]] = {}
-    for about, field, section, quote in _rows(source, _SPANS):
+    for about, field, section, quote in _rows(source, scope(_SPANS, "about")):
         rank = _FIELD_RANK.get(str(field) if field else "", 9)
         key = str(about)
         cand = (rank, str(field or ""), str(section) if section else None, str(quote))
@@ -301,7 +367,7 @@ def _spans(source: Source) -> dict[str, tuple[str | None, str]]:
     return {k: (v[2], v[3]) for k, v in best.items()}
 
 
-def _add_entities(net: nx.MultiDiGraph, source: Source) -> None:
+def _add_entities(net: nx.MultiDiGraph, source: Source, scope: Scope = _everything) -> None:
     og = "https://w3id.org/ownergraph/ontology#"
     kinds = {
         og + "Person": "person",
@@ -309,7 +375,13 @@ def _add_entities(net: nx.MultiDiGraph, source: Source) -> None:
         og + "Fund": "fund",
         og + "Government": "government",
     }
-    for e, p, o in _rows(source, _ENTITIES):
+    if scope is _everything:
+        rows = _rows(source, _ENTITIES)
+    else:
+        rows = (
+            r for r in _rows(source, scope(_ENTITIES_OF, "e")) if str(r[1]) in _ENTITY_PROPERTIES
+        )
+    for e, p, o in rows:
         key = str(e)
         if key not in net:
             net.add_node(
@@ -355,7 +427,7 @@ def _add_entities(net: nx.MultiDiGraph, source: Source) -> None:
                 n["jurisdiction"] = str(value)
         elif local == "noControllingHolder":
             n["no_controlling_holder"] = bool(value)
-    for e, cusip in _rows(source, _ISSUER_CUSIPS):
+    for e, cusip in _rows(source, scope(_ISSUER_CUSIPS, "e")):
         if str(e) in net:
             _add_sorted(net.nodes[str(e)]["cusips"], str(cusip))
     for key, n in net.nodes(data=True):
@@ -404,10 +476,16 @@ def project(source: Source) -> nx.MultiDiGraph:
         See the module documentation for every attribute. Holdings of an entity in itself
         are left out.
     """
+    return _project(source, _everything)
+
+
+def _project(source: Source, scope: Scope) -> nx.MultiDiGraph:
+    """The projection of the entities, holdings, control links, filings and spans that
+    ``scope`` lets through (the whole source under :func:`_everything`)."""
     net = nx.MultiDiGraph()
-    _add_entities(net, source)
-    filings = _filings(source)
-    spans = _spans(source)
+    _add_entities(net, source, scope)
+    filings = _filings(source, scope)
+    spans = _spans(source, scope)
 
     def common(node: str, filing: Any) -> dict[str, Any]:
         f = filings.get(str(filing)) if filing is not None else None
@@ -421,7 +499,7 @@ def project(source: Source) -> nx.MultiDiGraph:
             "quote": quote,
         }
 
-    for row in _rows(source, _HOLDINGS):
+    for row in _rows(source, scope(_HOLDINGS, "h")):
         h, holder, issuer, filing, shares, pc, pt, pv, asof, direct, nature, cls, cover = row
         a, b = str(holder), str(issuer)
         if a == b or not isinstance(holder, URIRef) or not isinstance(issuer, URIRef):
@@ -448,7 +526,7 @@ def project(source: Source) -> nx.MultiDiGraph:
             continue  # a second class label or cover page of the same holding
         net.add_edge(a, b, key=str(h), **attrs)
 
-    for c, controller, controlled, filing, kind, percent in _rows(source, _CONTROLS):
+    for c, controller, controlled, filing, kind, percent in _rows(source, scope(_CONTROLS, "c")):
         a, b = str(controller), str(controlled)
         if a == b or not isinstance(controller, URIRef) or not isinstance(controlled, URIRef):
             continue

@@ -316,6 +316,8 @@ class BuilderBase:
             self.names[key] = key
             self.node(iri, OG.LegalEntity, label=key)
             self.add(iri, OG.fingerprint, fingerprint(key) or key)
+            for token in sorted(set((fingerprint(key) or key).split())):
+                self.add(iri, OG.nameToken, token)
             self.g.add((iri, OG.filing, self.name))
             self.add(iri, OG.warning, f"referred to as {key!r} but not described in the record")
         return iri

@@ -66,6 +66,10 @@ class EntityBuilder(BuilderBase):
                     self.add(iri, SKOS.altLabel, former)
         for n in names:
             self.add(iri, OG.fingerprint, fingerprint(n) or n)
+        # each word of each name's fingerprint, for the indexed lookup (graph.lookup)
+        every = [*names, *(s for e in group for s in e.short_names)]
+        for token in sorted({t for n in every for t in (fingerprint(n) or n).split()}):
+            self.add(iri, OG.nameToken, token)
         for e in group:
             kind = self.kind_of(e)
             if kind != EntityKind.UNKNOWN:
