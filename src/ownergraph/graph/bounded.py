@@ -140,7 +140,8 @@ def bounded_query(
         when Ctrl-C (or SIGTERM) arrived while the query ran.
     """
     limits = limits or QueryLimits()
-    if limits.timeout == 0 or not hasattr(os, "fork"):
+    # a store on a SPARQL server evaluates there (its own time limit); no child needed
+    if limits.timeout == 0 or not hasattr(os, "fork") or getattr(store, "remote", False):
         result = store.query(text, bindings)
         return _bounded_rows(result, limits, where)
     from ownergraph.queries.guard import check_network
