@@ -153,6 +153,7 @@ class RemoteStore:
         import httpx
 
         self.endpoint = endpoint
+        self.remote = True  # queries are evaluated by the server, not in a child process
         self.path = endpoint.display
         self.read_only = read_only
         auth: Any = None
