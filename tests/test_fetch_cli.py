@@ -65,6 +65,10 @@ def test_fetch_vnet_then_chain_cites_sec_gov(edgar: Edgar, tmp_path: Path) -> No
     assert all(lk["quote"] and lk["section"] for lk in links)
     sources = runner.invoke(cli, ["--store", store, "query", "sources", "--format", "csv"])
     assert sources.output.splitlines()[0].endswith(",url") and folder in sources.output
+    # the ticker the fetch was given finds the company too: EDGAR's list keeps it
+    by_ticker = runner.invoke(cli, ["--store", store, "chain", "VNET", "--format", "json"])
+    assert by_ticker.exit_code == 0, by_ticker.output
+    assert json.loads(by_ticker.output) == paths
 
 
 def test_fetch_without_user_agent_is_one_line(edgar: Edgar, tmp_path: Path) -> None:

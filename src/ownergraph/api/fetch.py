@@ -142,7 +142,8 @@ def fetch(
     with EdgarClient(settings) as client:
         report.requests = client.log
         try:
-            for item in Fetcher(client).run(list(targets), options, index=index, on_listed=listed):
+            fetcher = Fetcher(client)
+            for item in fetcher.run(list(targets), options, index=index, on_listed=listed):
                 report.fetched.append(item)
                 if on_fetched is not None:
                     on_fetched(item)
@@ -151,6 +152,8 @@ def fetch(
                     flush()
         finally:
             flush()
+        if load and store is not None and targets:
+            _record_tickers(store, fetcher, targets)
     if load and report.load is None:
         report.load = LoadReport()
         if store is not None:
@@ -158,3 +161,23 @@ def fetch(
 
             report.load.store_entities, report.load.store_holdings = store_counts(store)
     return report
+
+
+def _record_tickers(store: GraphStore, fetcher: Fetcher, targets: Sequence[str]) -> None:
+    """Keep the tickers EDGAR's list gives each target company, so that lookup finds the
+    company by ticker (``ownergraph chain VNET``); only when the list was read."""
+    from ownergraph.fetch.targets import resolve_target, tickers_of
+    from ownergraph.graph.tickers import record_tickers
+
+    listing = fetcher.loaded_tickers()
+    if listing is None:
+        return
+    found: dict[str, list[str]] = {}
+    for text in targets:
+        try:
+            target = resolve_target(text, listing)
+        except FetchError:
+            continue
+        if target.cik is not None:
+            found[target.cik] = tickers_of(target.cik, listing)
+    record_tickers(store, {cik: symbols for cik, symbols in found.items() if symbols})

@@ -99,6 +99,10 @@ class Fetcher:
         """The client's settings."""
         return self.client.settings
 
+    def loaded_tickers(self) -> Any:
+        """The ticker list if this run has read it, else ``None`` (no request made)."""
+        return self._tickers
+
     def tickers(self) -> Any:
         """EDGAR's ``company_tickers.json`` (revalidated once per run)."""
         if self._tickers is None:

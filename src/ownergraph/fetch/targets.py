@@ -33,7 +33,12 @@ from typing import Any
 from ownergraph.errors import FetchError
 from ownergraph.fetch.edgar import normalize_accession, normalize_cik
 
-__all__ = ["Target", "is_accession", "resolve_target"]
+__all__ = [
+    "Target",
+    "is_accession",
+    "resolve_target",
+    "tickers_of",
+]
 
 _LEGAL = re.compile(
     r"\b(inc|incorporated|corp|corporation|co|company|ltd|limited|plc|llc|lp|l\.p|sa|ag|nv|group|holdings?)\b\.?"
@@ -79,6 +84,18 @@ def _label(rows: list[tuple[str, str, str]], cik: str) -> str:
     tickers = [t for t, _, c in rows if c == cik and t]
     title = next((n for _, n, c in rows if c == cik), f"CIK {cik}")
     return f"{title} ({', '.join(tickers) + ', ' if tickers else ''}CIK {cik})"
+
+
+def tickers_of(cik: str, tickers: Mapping[str, Any]) -> list[str]:
+    """Every ticker EDGAR's list gives the company ``cik``.
+
+    Examples
+    --------
+    >>> tickers_of("1508475", {"0": {"cik_str": 1508475, "ticker": "VNET", "title": "VNET"}})
+    ['VNET']
+    """
+    want = str(int(cik))
+    return [t for t, _, c in _rows(tickers) if c == want and t]
 
 
 def resolve_target(text: str, tickers: Mapping[str, Any] | None) -> Target:

@@ -215,6 +215,12 @@ def _matches(entries: dict[URIRef, _Entry], iris: Iterable[URIRef]) -> list[Enti
 
 
 def _find_indexed(store: GraphStore, q: str) -> list[EntityMatch]:
+    if re.fullmatch(r"[A-Za-z][A-Za-z.\-]{0,9}", q.strip()):
+        from ownergraph.graph.tickers import entities_with_ticker
+
+        by_ticker = entities_with_ticker(store, q)
+        if by_ticker:
+            return _matches(_entries(store, [str(i) for i in by_ticker]), by_ticker)
     digits = re.sub(r"\D", "", q)
     if re.fullmatch(r"(?:CIK\s*)?\d{1,10}", q, re.I) and digits and int(digits) > 0:
         iri = URIRef(f"{ID}cik/{int(digits):010d}")
