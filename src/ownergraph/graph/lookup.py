@@ -47,6 +47,7 @@ __all__ = [
     "find_entities",
     "name_tokens",
     "resolve_entity",
+    "with_kinds",
 ]
 
 OG = "https://w3id.org/ownergraph/ontology#"
@@ -78,11 +79,22 @@ class EntityMatch:
 
     iri: URIRef
     label: str
+    kind: str = ""
 
     def describe(self) -> str:
-        """``"Name (CIK 0000012345)"`` where the IRI carries a CIK, else the name."""
+        """``"Name (company, CIK 0000012345)"``: the name, its kind and the CIK where the
+        IRI carries one.
+
+        Examples
+        --------
+        >>> EntityMatch(URIRef(f"{ID}cik/0001508475"), "VNET", "company").describe()
+        'VNET (company, CIK 0001508475)'
+        >>> EntityMatch(URIRef(f"{ID}person/jane-doe"), "Jane Doe", "person").describe()
+        'Jane Doe (person)'
+        """
         m = re.search(r"/cik/(\d+)$", str(self.iri))
-        return f"{self.label} (CIK {m.group(1)})" if m else self.label
+        facts = [f for f in (self.kind, f"CIK {m.group(1)}" if m else "") if f]
+        return f"{self.label} ({', '.join(facts)})" if facts else self.label
 
 
 class UnknownEntityError(QueryError):
@@ -267,7 +279,38 @@ def _one_edit(word: str) -> set[str]:
     return out
 
 
-def _suggestions(store: GraphStore, query: str) -> list[str]:
+_KINDS = {"Person": "person", "Company": "company", "Fund": "fund", "Government": "government"}
+
+
+def with_kinds(store: GraphStore, matches: list[EntityMatch]) -> list[EntityMatch]:
+    """``matches`` with the kind of each entity (person, company, fund, government, party)."""
+    if not matches:
+        return matches
+    values = " ".join(_iri_text(str(m.iri)) for m in matches)
+    text = f"SELECT ?e ?t WHERE {{ VALUES ?e {{ {values} }} ?e a ?t }}"
+    kinds: dict[str, str] = {}
+    for row in store.query(text):
+        local = str(row[1]).rsplit("#", 1)[-1]  # type: ignore[index]
+        if local in _KINDS:
+            kinds[str(row[0])] = _KINDS[local]  # type: ignore[index]
+    return [EntityMatch(m.iri, m.label, kinds.get(str(m.iri), "party")) for m in matches]
+
+
+def _close_entities(
+    store: GraphStore, query: str, entries: dict[URIRef, _Entry]
+) -> list[EntityMatch]:
+    """The entities among ``entries`` with a name close to ``query``, closest first."""
+    by_name: dict[str, list[URIRef]] = {}
+    for iri, en in entries.items():
+        for n in en.names | {en.label}:
+            by_name.setdefault(n, []).append(iri)
+    out: list[URIRef] = []
+    for name in difflib.get_close_matches(query, sorted(by_name), n=8, cutoff=0.6):
+        out += [i for i in by_name[name] if i not in out]
+    return with_kinds(store, _matches(entries, out[:5]))
+
+
+def _suggestions(store: GraphStore, query: str) -> list[EntityMatch]:
     """Names close to ``query`` among the entities sharing a word with it, or a word one
     edit away from one of its words."""
     words = [w for w in fingerprint(query).split() if 3 <= len(w) <= 24][:6]
@@ -282,8 +325,7 @@ def _suggestions(store: GraphStore, query: str) -> list[str]:
         text = f"""SELECT DISTINCT ?e WHERE {{ VALUES ?t {{ {values} }}
                    ?e <{OG}nameToken> ?t }} LIMIT {_SUGGEST}"""
         iris += [str(r[0]) for r in store.query(text)]  # type: ignore[index]
-    names = sorted({n for en in _entries(store, iris).values() for n in en.names | {en.label}})
-    return difflib.get_close_matches(query, names, n=5, cutoff=0.6)
+    return _close_entities(store, query, _entries(store, iris))
 
 
 # -- the catalogue (stores written before name tokens) ------------------------------
@@ -368,9 +410,9 @@ def resolve_entity(store: GraphStore, query: str) -> EntityMatch:
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        raise AmbiguousEntityError(query, matches)
+        raise AmbiguousEntityError(query, with_kinds(store, matches))
     if query.strip() and _has_tokens(store):
-        close = _suggestions(store, query)
+        close = [m.describe() for m in _suggestions(store, query)]
     else:
         names = sorted({n for _, names, _ in _catalogue(store).values() for n in names})
         close = difflib.get_close_matches(query, names, n=5, cutoff=0.6)
