@@ -109,7 +109,7 @@ def test_serve_gives_any_sparql_client_the_store(tmp_path: Path) -> None:
         n = int(response.json()["results"]["bindings"][0]["n"]["value"])
         assert n > 4000
         # while it runs, the server holds the lock: a local command says so in one line
-        result = CliRunner().invoke(cli, ["--store", str(location), "query", "filings"])
+        result = CliRunner().invoke(cli, ["--store", str(location), "load", str(SEED)])
         assert result.exit_code == 1 and "locked" in result.output
         assert "--store http://" in result.output
     assert srv.process.returncode is not None  # stopped
