@@ -28,13 +28,15 @@ import datetime as dt
 import io
 import json
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
+
+from ownergraph.errors import QueryError
 
 __all__ = [
     "Table",
@@ -116,6 +118,37 @@ class Table:
     columns: list[str]
     rows: list[dict[str, Any]] = field(default_factory=list)
     title: str | None = None
+    #: the columns a terminal shows by default (all of them when empty)
+    brief: list[str] = field(default_factory=list)
+
+    def select(self, columns: Sequence[str] | None = None, *, terminal: bool = False) -> Table:
+        """The table with only ``columns`` (``["all"]`` for every one); without them, the
+        brief columns on a terminal and every column elsewhere (a file, a pipe).
+
+        Examples
+        --------
+        >>> t = Table(["a", "b", "c"], [{"a": 1, "b": 2, "c": 3}], brief=["a", "c"])
+        >>> t.select(terminal=True).columns, t.select().columns, t.select(["b"]).rows
+        (['a', 'c'], ['a', 'b', 'c'], [{'b': 2}])
+        >>> t.select(["x"])
+        Traceback (most recent call last):
+        ...
+        ownergraph.errors.QueryError: no column 'x' in this answer; its columns: a, b, c
+        """
+        if columns and list(columns) != ["all"]:
+            unknown = [c for c in columns if c not in self.columns]
+            if unknown:
+                raise QueryError(
+                    f"no column {unknown[0]!r} in this answer; its columns: "
+                    + ", ".join(self.columns)
+                )
+            chosen = list(columns)
+        elif terminal and not columns and self.brief:
+            chosen = [c for c in self.brief if c in self.columns]
+        else:
+            return self
+        rows = [{c: r.get(c) for c in chosen} for r in self.rows]
+        return Table(chosen, rows, self.title)
 
 
 def python_value(node: Any, labels: Mapping[URIRef, str] | None = None) -> Any:

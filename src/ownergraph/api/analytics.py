@@ -165,8 +165,9 @@ class ChainReport:
                 )
         return Table(cols, rows, self.title)
 
-    def render(self, fmt: str) -> Any:
-        """JSON or CSV text, or rich renderables for ``table``."""
+    def render(self, fmt: str, *, terminal: bool = False) -> Any:
+        """JSON or CSV text, or rich renderables for ``table`` (each section's brief
+        columns on a ``terminal``, every column elsewhere)."""
         if fmt == "json":
             return self.to_json()
         if fmt == "csv":
@@ -499,23 +500,32 @@ class EntityPage:
         return "{\n" + ",\n".join(lines) + "\n}"
 
     def table(self) -> Table:
-        """One flat table: section, then each row's values as text."""
+        """Long form, one row per field of each fact: the section, the fact's number in
+        it, what the fact is about (its first column), the field, its value as text and
+        the filing that states it; ready for a spreadsheet's filters and pivots."""
         rows: list[dict[str, Any]] = []
         for t in self.sections:
-            for r in t.rows:
-                vals = [f"{c}={_plain(r.get(c))}" for c in t.columns[1:] if r.get(c) is not None]
-                rows.append(
-                    {
-                        "section": t.title,
-                        "item": _plain(r.get(t.columns[0])),
-                        "details": "; ".join(v for v in vals if not v.startswith("filing=")),
-                        "filing": _plain(r.get("filing")),
-                    }
-                )
-        return Table(["section", "item", "details", "filing"], rows, self.entity.label)
+            for n, r in enumerate(t.rows, 1):
+                item = _plain(r.get(t.columns[0]))
+                for c in t.columns[1:]:
+                    if c == "filing" or r.get(c) is None:
+                        continue
+                    rows.append(
+                        {
+                            "section": t.title,
+                            "fact": n,
+                            "item": item,
+                            "field": c,
+                            "value": _plain(r.get(c)),
+                            "filing": _plain(r.get("filing")),
+                        }
+                    )
+        columns = ["section", "fact", "item", "field", "value", "filing"]
+        return Table(columns, rows, self.entity.label)
 
-    def render(self, fmt: str) -> Any:
-        """JSON or CSV text, or rich renderables for ``table``."""
+    def render(self, fmt: str, *, terminal: bool = False) -> Any:
+        """JSON or CSV text, or rich renderables for ``table`` (each section's brief
+        columns on a ``terminal``, every column elsewhere)."""
         if fmt == "json":
             return self.to_json()
         if fmt == "csv":
@@ -529,7 +539,7 @@ class EntityPage:
         parts: list[Any] = [Text(mark_invisible(self.entity.describe()), style="bold")]
         for t in self.sections:
             if t.rows:
-                parts.append(to_rich(t))
+                parts.append(to_rich(t.select(terminal=terminal)))
             else:
                 parts.append(Text.from_markup(f"[dim]{escape(t.title or '')}: none[/]"))
         return Group(*parts)
@@ -566,5 +576,20 @@ def show(store: GraphStore, entity: str) -> EntityPage:
             for c in _PERCENT_COLUMNS & row.keys():
                 row[c] = percent(row[c])
             rows.append(row)
-        page.sections.append(Table(columns, rows, title))
+        page.sections.append(Table(columns, rows, title, brief=list(_BRIEF.get(title, ()))))
     return page
+
+
+#: the columns a terminal shows of each section of ``show`` (every one in a file or pipe;
+#: the filing of each fact is listed in the Filings section)
+_BRIEF: dict[str, tuple[str, ...]] = {
+    "Holdings (what it holds)": ("issuer", "security_class", "shares", "percent_of_class"),
+    "Holders (who holds it)": ("holder", "security_class", "shares", "percent_of_class"),
+    "Controllers": ("controller", "kind", "percent"),
+    "Controls": ("controlled", "kind", "percent"),
+    "People in roles": ("person", "title", "occupation"),
+    "Roles held": ("organization", "title", "on_behalf_of"),
+    "Agreements": ("agreement", "kind", "date", "role", "counterparties"),
+    "Transactions": ("kind", "seller", "buyer", "shares", "price_per_share", "date"),
+    "Filings": ("filing", "form", "date", "url"),
+}

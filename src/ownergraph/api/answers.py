@@ -188,6 +188,7 @@ def run_query(
             where=nq.path or nq.name,
         )
         table = result_table(store, result, nq.title)
+        table.brief = list(nq.brief)
     except OwnergraphError:
         raise
     except Exception as e:

@@ -9,7 +9,7 @@ import datetime as dt
 
 import click
 
-from ownergraph.cli.common import FORMATS, handle_errors, print_rendered, store_path
+from ownergraph.cli.common import FORMATS, console, handle_errors, print_rendered, store_path
 from ownergraph.cli.lazy import api
 
 __all__ = ["chain", "show"]
@@ -56,4 +56,5 @@ def show(ctx: click.Context, entity: str, fmt: str) -> None:
     """One page on ENTITY: names and identifiers, holdings and holders, controllers and
     what it controls, roles, agreements, transactions and the filings behind each."""
     with api.open_store(store_path(ctx), read_only=True) as store:
-        print_rendered(api.analytics.show(store, entity).render(fmt))
+        page = api.analytics.show(store, entity)
+        print_rendered(page.render(fmt, terminal=fmt == "table" and console().is_terminal))

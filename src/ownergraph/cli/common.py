@@ -80,11 +80,15 @@ def print_rendered(rendered: object) -> None:
         console().print(rendered)
 
 
-def emit(table: Table, fmt: str) -> None:
-    """Print ``table`` in ``fmt`` to standard output."""
+def emit(table: Table, fmt: str, columns: str | None = None) -> None:
+    """Print ``table`` in ``fmt`` to standard output: ``columns`` (comma-separated, or
+    ``all``) when given, else the table's brief columns on a terminal and every column
+    in a file or a pipe."""
     from ownergraph.output import render
 
-    print_rendered(render(table, fmt))
+    chosen = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
+    terminal = fmt == "table" and console().is_terminal
+    print_rendered(render(table.select(chosen, terminal=terminal), fmt))
 
 
 def store_path(ctx: click.Context) -> Any:

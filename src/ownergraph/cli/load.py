@@ -150,7 +150,7 @@ def demo(ctx: click.Context, output: Path) -> None:
             out.print()
             from ownergraph.output import render
 
-            out.print(render(table, "table"))
+            out.print(render(table.select(terminal=out.is_terminal), "table"))
         out.print()
         out.print(
             f"Viewer: {escape(str(report.viewer_path))} ({report.viewer_nodes} nodes, "

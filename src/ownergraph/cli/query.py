@@ -53,6 +53,12 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
     metavar="MB",
     help="Stop the query when it needs more memory than this (default 4096).",
 )
+@click.option(
+    "--columns",
+    default=None,
+    metavar="A,B,...",
+    help="The columns to print (or 'all'); a terminal table shows a short set by default.",
+)
 @click.pass_context
 @handle_errors
 def query(
@@ -64,6 +70,7 @@ def query(
     timeout: int | None,
     max_rows: int | None,
     max_memory: int | None,
+    columns: str | None,
 ) -> None:
     """Run QUERY: a name from `ownergraph queries`, a FILE.rq, or SPARQL text.
 
@@ -74,7 +81,7 @@ def query(
         table = api.run_query(
             store, query, _params(params), allow_update=allow_update, limits=limits
         )
-        emit(table, fmt)
+        emit(table, fmt, columns)
 
 
 @click.command()

@@ -70,6 +70,8 @@ class NamedQuery:
     description: str = ""
     params: tuple[QueryParam, ...] = field(default_factory=tuple)
     path: str | None = None
+    #: the short set of columns a terminal table shows (``# columns:`` in the header)
+    brief: tuple[str, ...] = ()
 
 
 _PARAM = re.compile(
@@ -81,13 +83,14 @@ def parse_header(text: str, name: str = "query", path: str | None = None) -> Nam
     """Read the ``# key: value`` header of a query text."""
     title = description = ""
     params: list[QueryParam] = []
+    brief: tuple[str, ...] = ()
     for line in text.splitlines():
         s = line.strip()
         if not s:
             continue
         if not s.startswith("#"):
             break
-        m = re.match(r"#\s*(title|description|param)\s*:\s*(.*)$", s)
+        m = re.match(r"#\s*(title|description|param|columns)\s*:\s*(.*)$", s)
         if not m:
             continue
         key, value = m.group(1), m.group(2).strip()
@@ -95,6 +98,8 @@ def parse_header(text: str, name: str = "query", path: str | None = None) -> Nam
             title = value
         elif key == "description":
             description = f"{description} {value}".strip()
+        elif key == "columns":
+            brief = tuple(value.split())
         else:
             pm = _PARAM.match(value)
             if pm is None or pm.group("type") not in PARAM_TYPES:
@@ -107,7 +112,7 @@ def parse_header(text: str, name: str = "query", path: str | None = None) -> Nam
                     (pm.group("desc") or "").strip(),
                 )
             )
-    return NamedQuery(name, text, title or name, description, tuple(params), path)
+    return NamedQuery(name, text, title or name, description, tuple(params), path, brief)
 
 
 @functools.lru_cache(maxsize=1)
