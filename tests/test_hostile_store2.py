@@ -60,7 +60,8 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class _FullDisk:
-    """An Oxigraph store whose disk fills after ``room`` updates; flush fails then too."""
+    """An Oxigraph store whose disk fills after ``room`` writes (updates or bulk
+    extends); flush fails then too."""
 
     def __init__(self, inner: Any, room: int) -> None:
         self.inner = inner
@@ -71,6 +72,12 @@ class _FullDisk:
             raise OSError(errno.ENOSPC, "No space left on device")
         self.room -= 1
         self.inner.update(text)
+
+    def extend(self, quads: Any) -> None:  # the load's fast path writes too
+        if self.room <= 0:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        self.room -= 1
+        self.inner.extend(quads)
 
     def flush(self) -> None:
         if self.room <= 0:
