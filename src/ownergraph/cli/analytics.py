@@ -9,7 +9,15 @@ import datetime as dt
 
 import click
 
-from ownergraph.cli.common import FORMATS, console, handle_errors, print_rendered, store_path
+from ownergraph.cli.common import (
+    FORMATS,
+    choice_option,
+    console,
+    date_option,
+    handle_errors,
+    print_rendered,
+    store_path,
+)
 from ownergraph.cli.lazy import api
 
 __all__ = ["chain", "show"]
@@ -17,18 +25,15 @@ __all__ = ["chain", "show"]
 
 @click.command()
 @click.argument("entity")
-@click.option(
+@choice_option(
     "--direction",
-    type=click.Choice(["up", "down"]),
+    choices=["up", "down"],
     default="up",
-    show_default=True,
     help="up: to the ultimate controllers; down: to everything the entity holds.",
 )
-@click.option(
+@date_option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
     help="Per holder and issuer, use the latest position filed on or before this date.",
 )
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from ownergraph.cli.common import console, handle_errors, store_path
+from ownergraph.cli.common import console, handle_errors, path_option, store_path
 from ownergraph.cli.lazy import api, escape
 
 __all__ = ["build", "resolve"]
@@ -17,12 +17,8 @@ __all__ = ["build", "resolve"]
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(file_okay=False, path_type=Path),
-    required=True,
-    help="Directory for the .nq files (created).",
+@path_option(
+    "-o", "--output", help="Directory for the .nq files (created).", folder=True, required=True
 )
 @click.option(
     "--jobs", type=int, default=None, help="Worker processes (default: the number of cores)."

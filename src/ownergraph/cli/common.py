@@ -1,4 +1,8 @@
-"""What every command module of the CLI shares: the console, output, error handling.
+"""What every command module of the CLI shares: the console, output, error handling,
+and the option shapes several commands use.
+
+May import: click, rich (when a command prints), :mod:`ownergraph.output`,
+:mod:`ownergraph.errors`, :mod:`ownergraph.interrupt`.
 
 Examples
 --------
@@ -13,6 +17,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -25,7 +30,19 @@ if TYPE_CHECKING:  # rich and the output module (rdflib) load when a command pri
 
     from ownergraph.output import Table
 
-__all__ = ["FORMATS", "console", "emit", "fail", "handle_errors", "print_rendered", "store_path"]
+__all__ = [
+    "FORMATS",
+    "choice_option",
+    "console",
+    "count_option",
+    "date_option",
+    "emit",
+    "fail",
+    "handle_errors",
+    "path_option",
+    "print_rendered",
+    "store_path",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -94,3 +111,87 @@ def emit(table: Table, fmt: str, columns: str | None = None) -> None:
 def store_path(ctx: click.Context) -> Any:
     """The ``--store`` given to the group, or ``"default"``."""
     return ctx.obj["store"] if ctx.obj and ctx.obj.get("store") else "default"
+
+
+def count_option(
+    *names: str, minimum: int = 0, default: int | None = None, help: str, **extra: Any
+) -> Callable[[F], F]:
+    """An option taking a whole number of at least ``minimum``.
+
+    >>> @click.command()
+    ... @count_option("--hops", help="How far.")
+    ... def c(hops: int | None) -> None:
+    ...     click.echo(repr(hops))
+    >>> from click.testing import CliRunner
+    >>> CliRunner().invoke(c, ["--hops", "3"]).output, CliRunner().invoke(c, ["--hops", "-1"]).exit_code
+    ('3\\n', 2)
+    """
+    return click.option(
+        *names,
+        type=click.IntRange(min=minimum),
+        default=default,
+        show_default=default is not None,
+        help=help,
+        **extra,
+    )
+
+
+def choice_option(*names: str, choices: list[str], default: str, help: str) -> Callable[[F], F]:
+    """An option taking one of ``choices``, ``default`` when absent (shown in ``--help``).
+
+    >>> @click.command()
+    ... @choice_option("--way", choices=["up", "down"], default="up", help="Which way.")
+    ... def c(way: str) -> None:
+    ...     click.echo(way)
+    >>> from click.testing import CliRunner
+    >>> CliRunner().invoke(c, []).output, CliRunner().invoke(c, ["--way", "sideways"]).exit_code
+    ('up\\n', 2)
+    """
+    return click.option(
+        *names, type=click.Choice(choices), default=default, show_default=True, help=help
+    )
+
+
+def date_option(*names: str, help: str) -> Callable[[F], F]:
+    """An option taking a date written ``YYYY-MM-DD`` (a ``datetime``, or None when absent).
+
+    >>> @click.command()
+    ... @date_option("--since", help="From.")
+    ... def c(since: object) -> None:
+    ...     click.echo(repr(since))
+    >>> from click.testing import CliRunner
+    >>> CliRunner().invoke(c, ["--since", "2021-04-13"]).output
+    'datetime.datetime(2021, 4, 13, 0, 0)\\n'
+    """
+    return click.option(*names, type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help=help)
+
+
+def path_option(
+    *names: str,
+    help: str,
+    folder: bool | None = False,
+    default: Path | None = None,
+    required: bool = False,
+) -> Callable[[F], F]:
+    """An option naming a file (``folder=False``), a folder (``True``) or either (``None``),
+    given as a :class:`~pathlib.Path`; its ``default`` is shown in ``--help``.
+
+    >>> @click.command()
+    ... @path_option("-o", "--output", help="Where.", default=Path("out.html"))
+    ... def c(output: Path) -> None:
+    ...     click.echo(repr(output))
+    >>> from click.testing import CliRunner
+    >>> CliRunner().invoke(c, []).output
+    "PosixPath('out.html')\\n"
+    """
+    kinds: dict[str, bool] = {}
+    if folder is not None:
+        kinds = {"file_okay": False} if folder else {"dir_okay": False}
+    return click.option(
+        *names,
+        type=click.Path(path_type=Path, **kinds),
+        default=default,
+        required=required,
+        show_default=default is not None,
+        help=help,
+    )

@@ -11,8 +11,17 @@ from pathlib import Path
 
 import click
 
-from ownergraph.cli.common import console, handle_errors, store_path
+from ownergraph.cli.common import (
+    choice_option,
+    console,
+    count_option,
+    date_option,
+    handle_errors,
+    path_option,
+    store_path,
+)
 from ownergraph.cli.lazy import api, escape
+from ownergraph.cli.progress import print_file_result, print_load_summary, progress_bar
 
 __all__ = ["fetch"]
 
@@ -43,42 +52,25 @@ def _forms(value: str) -> tuple[str, ...]:
     show_default=True,
     help="Take the /A amendments too.",
 )
-@click.option(
+@choice_option(
     "--role",
-    type=click.Choice(["subject", "filer", "both"]),
+    choices=["subject", "filer", "both"],
     default="both",
-    show_default=True,
     help="The target as subject company, as filer, or both (read from each filing's header).",
 )
-@click.option(
-    "--since",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="Only filings filed on or after this date.",
-)
-@click.option(
-    "--until",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="Only filings filed on or before this date.",
-)
-@click.option(
-    "--limit",
-    type=click.IntRange(min=0),
-    default=None,
-    help="At most this many filings (newest first).",
-)
+@date_option("--since", help="Only filings filed on or after this date.")
+@date_option("--until", help="Only filings filed on or before this date.")
+@count_option("--limit", help="At most this many filings (newest first).")
 @click.option(
     "--load/--no-load",
     default=True,
     show_default=True,
     help="Load the fetched filings into the store.",
 )
-@click.option(
+@path_option(
     "--cache",
     "cache_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
+    folder=True,
     help="Cache directory (default: the platform's cache directory).",
 )
 @click.option("--offline", is_flag=True, help="Answer from the cache alone; send no request.")
@@ -124,18 +116,8 @@ def fetch(
     one of the two, decided from each filing's SGML header. The hosts are
     $OWNERGRAPH_SEC_WWW and $OWNERGRAPH_SEC_DATA (default sec.gov).
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     out, err = console(), console(err=True)
-    progress = Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    )
+    progress = progress_bar(err, disable=not err.is_terminal)
     store_cm = api.open_store(store_path(ctx)) if load else None
     try:
         with progress:
@@ -153,17 +135,9 @@ def fetch(
                     )
 
             def on_file(path: Path, loaded: api.LoadedFiling | None, error: str | None) -> None:
-                if error is not None:
-                    progress.console.print(f"[red]failed[/] {escape(str(path))}: {escape(error)}")
-                elif loaded is not None and not quiet:
-                    progress.console.print(
-                        f"loaded {escape(Path(loaded.path).name)}: {escape(loaded.form)}"
-                        f"{' on ' + escape(loaded.issuer) if loaded.issuer else ''}, "
-                        f"{loaded.reporting_persons} reporting person(s), {loaded.entities} entities, "
-                        f"{loaded.facts} facts, {len(loaded.warnings)} warning(s)"
-                    )
-                    for w in loaded.warnings[:10]:
-                        progress.console.print(f"  [yellow]warning:[/] {escape(w)}")
+                print_file_result(
+                    progress.console, path, loaded, error, show=not quiet, short_name=True
+                )
 
             report = api.fetch(
                 store_cm,
@@ -194,20 +168,7 @@ def fetch(
         )
         lr = report.load
         if lr is not None and store_cm is not None:
-            facts = sum(f.facts for f in lr.loaded)
-            warnings = sum(len(f.warnings) for f in lr.loaded)
-            where = store_cm.path if store_cm.path is not None else "memory"
-            out.print(
-                f"{len(lr.loaded)} filing(s) loaded into {escape(str(where))}, {facts} facts, "
-                f"{warnings} warning(s); {len(lr.failed)} failed"
-            )
-            out.print(
-                f"store now holds {lr.store_entities} distinct entities and "
-                f"{lr.store_holdings} holdings; {lr.resolved} entity node(s) joined "
-                f"across filings, {lr.amendment_links} amendment(s) linked by inference"
-            )
-            for reason, failed in sorted(lr.failures_by_reason().items()):
-                out.print(f"  {len(failed)} failed: {escape(reason)}")
+            print_load_summary(out, lr, store_cm.path if store_cm.path is not None else "memory")
     finally:
         if store_cm is not None:
             store_cm.close()

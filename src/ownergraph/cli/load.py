@@ -7,8 +7,15 @@ from pathlib import Path
 
 import click
 
-from ownergraph.cli.common import console, handle_errors, store_path
+from ownergraph.cli.common import (
+    console,
+    count_option,
+    handle_errors,
+    path_option,
+    store_path,
+)
 from ownergraph.cli.lazy import api, escape
+from ownergraph.cli.progress import print_file_result, print_load_summary, progress_bar
 
 __all__ = ["demo", "load"]
 
@@ -17,11 +24,10 @@ __all__ = ["demo", "load"]
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--max-bytes", type=int, default=None, help="Refuse files larger than this.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary and failures.")
-@click.option(
+@count_option(
     "-j",
     "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
+    minimum=1,
     help="Worker processes that read the files (default: the number of cores).",
 )
 @click.option(
@@ -30,11 +36,9 @@ __all__ = ["demo", "load"]
     is_flag=True,
     help="One line per file at any count, with every warning; name the files skipped.",
 )
-@click.option(
+@path_option(
     "--report",
     "report_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
     help="Write every file's result, warnings and reason to this JSON file.",
 )
 @click.pass_context
@@ -51,59 +55,31 @@ def load(
     """Load filings (files or directories, recursively) into the store."""
     import os
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     out, err = console(), console(err=True)
     files, skipped = api.expand_paths(paths)
     with api.open_store(store_path(ctx)) as store:
-        progress = Progress(
-            TextColumn("[progress.description]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err,
-            transient=True,
-            disable=len(files) < 5 or not err.is_terminal,
-        )
+        progress = progress_bar(err, disable=len(files) < 5 or not err.is_terminal)
+        show = verbose or (not quiet and len(files) <= 20)
         with progress:
             task = progress.add_task("loading", total=len(files))
 
             def on_file(path: Path, loaded: api.LoadedFiling | None, error: str | None) -> None:
                 progress.advance(task)
-                if error is not None:
-                    progress.console.print(f"[red]failed[/] {escape(str(path))}: {escape(error)}")
-                elif loaded is not None and (verbose or (not quiet and len(files) <= 20)):
-                    progress.console.print(
-                        f"loaded {escape(loaded.path)}: {escape(loaded.form)}"
-                        f"{' on ' + escape(loaded.issuer) if loaded.issuer else ''}, "
-                        f"{loaded.reporting_persons} reporting person(s), {loaded.entities} entities, "
-                        f"{loaded.facts} facts, {len(loaded.warnings)} warning(s)"
-                    )
-                    for w in loaded.warnings if verbose else loaded.warnings[:10]:
-                        progress.console.print(f"  [yellow]warning:[/] {escape(w)}")
-                    if not verbose and len(loaded.warnings) > 10:
-                        more = len(loaded.warnings) - 10
-                        progress.console.print(f"  ... and {more} more (--verbose shows all)")
+                print_file_result(
+                    progress.console,
+                    path,
+                    loaded,
+                    error,
+                    show=show,
+                    every_warning=verbose,
+                    hint=True,
+                )
 
             report = api.load_paths(
                 store, files, max_bytes=max_bytes, on_file=on_file, jobs=jobs or os.cpu_count() or 1
             )
-        facts = sum(f.facts for f in report.loaded)
-        warnings = sum(len(f.warnings) for f in report.loaded)
         where = store.path if store.path is not None else "memory"
-        # entities and holdings: distinct ones in the store after the load, not a sum
-        out.print(
-            f"{len(report.loaded)} filing(s) loaded into {escape(str(where))}, {facts} facts, "
-            f"{warnings} warning(s); {len(report.failed)} failed"
-            + (f"; {len(skipped)} other file(s) skipped" if skipped else "")
-        )
-        out.print(
-            f"store now holds {report.store_entities} distinct entities and "
-            f"{report.store_holdings} holdings; {report.resolved} entity node(s) joined "
-            f"across filings, {report.amendment_links} amendment(s) linked by inference"
-        )
-        for reason, failed in sorted(report.failures_by_reason().items()):
-            out.print(f"  {len(failed)} failed: {escape(reason)}")
+        print_load_summary(out, report, where, skipped=len(skipped))
         if verbose:
             for path in skipped:
                 out.print(f"  skipped {escape(str(path))}: {api.report.SKIP_REASON}")
@@ -120,13 +96,8 @@ def load(
 
 
 @click.command()
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("ownergraph-demo.html"),
-    show_default=True,
-    help="Where to write the viewer page.",
+@path_option(
+    "-o", "--output", help="Where to write the viewer page.", default=Path("ownergraph-demo.html")
 )
 @click.pass_context
 @handle_errors

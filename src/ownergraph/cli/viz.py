@@ -15,7 +15,14 @@ from pathlib import Path
 
 import click
 
-from ownergraph.cli.common import console, handle_errors, store_path
+from ownergraph.cli.common import (
+    choice_option,
+    console,
+    count_option,
+    handle_errors,
+    path_option,
+    store_path,
+)
 from ownergraph.cli.lazy import api, escape
 
 __all__ = ["viz"]
@@ -23,27 +30,14 @@ __all__ = ["viz"]
 
 @click.command()
 @click.option("--focus", metavar="ENTITY", help="Show only the network around this entity.")
-@click.option(
-    "--hops",
-    type=click.IntRange(min=0),
-    default=None,
-    help="How many links away from --focus to go (default 2).",
-)
-@click.option(
+@count_option("--hops", help="How many links away from --focus to go (default 2).")
+@choice_option(
     "--layout",
-    type=click.Choice(["hierarchical", "force"]),
+    choices=["hierarchical", "force"],
     default="hierarchical",
-    show_default=True,
     help="Owners above what they own, or a force-directed picture.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("ownergraph.html"),
-    show_default=True,
-    help="The HTML file to write.",
-)
+@path_option("-o", "--output", help="The HTML file to write.", default=Path("ownergraph.html"))
 @click.option("--open", "open_page", is_flag=True, help="Open the page in a web browser.")
 @click.pass_context
 @handle_errors

@@ -28,13 +28,8 @@ May import: :mod:`ownergraph.exports.reader`, :mod:`ownergraph.output`, the foun
 Examples
 --------
 >>> from decimal import Decimal
->>> from ownergraph.exports.reader import Entity, ExportData, Relation
->>> data = ExportData(
-...     {"urn:a": Entity("urn:a", "A Ltd", "company"), "urn:b": Entity("urn:b", "B Inc", "company")},
-...     {},
-...     [Relation("urn:h", "holding", "urn:a", "urn:b", date="2024-01-02",
-...               values={"percent_of_class": Decimal("60.5"), "direct": True})],
-... )
+>>> from ownergraph.exports.records import sample_data
+>>> data = sample_data(date="2024-01-02", percent_of_class=Decimal("60.5"), direct=True)
 >>> statements = list(statements_for(data))
 >>> [s["recordType"] for s in statements]
 ['entity', 'entity', 'relationship']

@@ -26,12 +26,8 @@ May import: :mod:`ownergraph.exports.reader` and the foundation.
 Examples
 --------
 >>> from decimal import Decimal
->>> from ownergraph.exports.reader import Entity, ExportData, Relation
->>> data = ExportData(
-...     {"urn:a": Entity("urn:a", "A Ltd", "company"), "urn:b": Entity("urn:b", "B Inc", "company")},
-...     {},
-...     [Relation("urn:h", "holding", "urn:a", "urn:b", values={"percent_of_class": Decimal("60.5")})],
-... )
+>>> from ownergraph.exports.records import sample_data
+>>> data = sample_data(percent_of_class=Decimal("60.5"))
 >>> proxies = list(entities_for(data))
 >>> [p.schema.name for p in proxies]
 ['Company', 'Company', 'Ownership']
@@ -131,6 +127,14 @@ def _cite(filing: FilingInfo) -> str:
     return f"{filing.label}" + (f" (accession {filing.accession})" if filing.accession else "")
 
 
+def _published(proxy: EntityProxy, filing: FilingInfo | None) -> None:
+    """The publisher, and the sec.gov address and citation of the filing when known."""
+    _add(proxy, "publisher", _PUBLISHER)
+    if filing is not None:
+        _add(proxy, "sourceUrl", filing.url)
+        _add(proxy, "notes", _cite(filing))
+
+
 def _provenance(proxy: EntityProxy, rel: Relation, data: ExportData) -> None:
     filing = data.filing_of(rel)
     _add(proxy, "recordId", rel.iri)
@@ -147,46 +151,49 @@ def _kinds(rel: Relation) -> list[str]:
     return [str(k) for k in (raw if isinstance(raw, list) else [raw])]
 
 
-def _link(rel: Relation, data: ExportData, role: str) -> EntityProxy:
-    proxy = _make("UnknownLink", rel.iri + "#" + rel.source)
-    _add(proxy, "subject", ftm_id(rel.source))
-    _add(proxy, "object", ftm_id(rel.target))
-    _add(proxy, "role", role)
+def _edge(
+    schema: str, rel: Relation, data: ExportData, ends: tuple[str, str], **props: Any
+) -> EntityProxy:
+    """The ``schema`` proxy of ``rel`` (one per source party): the source and target in
+    the properties ``ends``, the relation's date as ``startDate``, ``props``, and the
+    relation's provenance."""
+    proxy = _make(schema, rel.iri + "#" + rel.source)
+    _add(proxy, ends[0], ftm_id(rel.source))
+    _add(proxy, ends[1], ftm_id(rel.target))
     _add(proxy, "startDate", rel.date)
+    for prop, value in props.items():
+        _add(proxy, prop, value)
     _provenance(proxy, rel, data)
     return proxy
+
+
+def _link(rel: Relation, data: ExportData, role: str) -> EntityProxy:
+    return _edge("UnknownLink", rel, data, ("subject", "object"), role=role)
 
 
 def _relation(rel: Relation, data: ExportData, seen: set[str]) -> Iterator[EntityProxy]:
     v = rel.values
     if rel.kind == "holding" or (rel.kind == "control" and v.get("percent") is not None):
-        proxy = _make("Ownership", rel.iri + "#" + rel.source)
-        _add(proxy, "owner", ftm_id(rel.source))
-        _add(proxy, "asset", ftm_id(rel.target))
-        _add(proxy, "percentage", v.get("percent_of_class", v.get("percent")))
-        _add(proxy, "sharesCount", v.get("shares"))
-        _add(proxy, "sharesType", v.get("share_class_label"))
-        _add(proxy, "startDate", rel.date)
         direct = v.get("direct")
         role = [] if direct is None else ["direct" if direct else "indirect"]
         role += [str(x) for x in (v.get("nature"), *_kinds(rel)) if x]
-        _add(proxy, "role", role)
-        _provenance(proxy, rel, data)
-        yield proxy
+        yield _edge(
+            "Ownership",
+            rel,
+            data,
+            ("owner", "asset"),
+            percentage=v.get("percent_of_class", v.get("percent")),
+            sharesCount=v.get("shares"),
+            sharesType=v.get("share_class_label"),
+            role=role,
+        )
     elif rel.kind == "control":
         yield _link(rel, data, "controls: " + (", ".join(_kinds(rel)) or "stated"))
     elif rel.kind == "role":
         kinds = _kinds(rel)
         title = str(v.get("title") or ", ".join(kinds))
-        source, target = data.entities[rel.source], data.entities[rel.target]
-        if set(kinds) & _DIRECTORSHIP_KINDS and not target.is_person:
-            proxy = _make("Directorship", rel.iri + "#" + rel.source)
-            _add(proxy, "director", ftm_id(source.iri))
-            _add(proxy, "organization", ftm_id(target.iri))
-            _add(proxy, "role", title)
-            _add(proxy, "startDate", rel.date)
-            _provenance(proxy, rel, data)
-            yield proxy
+        if set(kinds) & _DIRECTORSHIP_KINDS and not data.entities[rel.target].is_person:
+            yield _edge("Directorship", rel, data, ("director", "organization"), role=title)
         else:
             yield _link(rel, data, title)
     elif rel.kind == "nomination":
@@ -204,11 +211,7 @@ def _payment(rel: Relation, data: ExportData, seen: set[str]) -> Iterator[Entity
         _add(contract, "name", v.get("agreement_title"))
         _add(contract, "title", v.get("agreement_title"))
         _add(contract, "contractDate", v.get("agreement_date"))
-        _add(contract, "publisher", _PUBLISHER)
-        filing = data.filing_of(rel)
-        if filing is not None:
-            _add(contract, "sourceUrl", filing.url)
-            _add(contract, "notes", _cite(filing))
+        _published(contract, data.filing_of(rel))
         yield contract
     proxy = _make("Payment", rel.iri)
     _add(proxy, "payer", ftm_id(rel.target))
@@ -242,11 +245,7 @@ def _securities(data: ExportData) -> Iterator[EntityProxy]:
         proxy = _make("Security", str(cls))
         _add(proxy, "name", rel.values.get("share_class_label") or "shares")
         _add(proxy, "issuer", ftm_id(str(issuer)))
-        _add(proxy, "publisher", _PUBLISHER)
-        filing = data.filing_of(rel)
-        if filing is not None:
-            _add(proxy, "sourceUrl", filing.url)
-            _add(proxy, "notes", _cite(filing))
+        _published(proxy, data.filing_of(rel))
         yield proxy
 
 

@@ -27,12 +27,8 @@ May import: :mod:`ownergraph.exports.reader`, networkx and the foundation.
 Examples
 --------
 >>> from decimal import Decimal
->>> from ownergraph.exports.reader import Entity, ExportData, Relation
->>> data = ExportData(
-...     {"urn:a": Entity("urn:a", "A Ltd", "company"), "urn:b": Entity("urn:b", "B Inc", "company")},
-...     {},
-...     [Relation("urn:h", "holding", "urn:a", "urn:b", values={"percent_of_class": Decimal("60.5"), "shares": 100})],
-... )
+>>> from ownergraph.exports.records import sample_data
+>>> data = sample_data(percent_of_class=Decimal("60.5"), shares=100)
 >>> g = to_networkx(data)
 >>> g.nodes["urn:a"]["label"], g.edges["urn:a", "urn:b", "urn:h"]["percent_of_class"]
 ('A Ltd', '60.5')

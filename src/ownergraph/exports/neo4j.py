@@ -23,12 +23,8 @@ Examples
 --------
 >>> import io
 >>> from decimal import Decimal
->>> from ownergraph.exports.reader import Entity, ExportData, Relation
->>> data = ExportData(
-...     {"urn:a": Entity("urn:a", "A Ltd", "company"), "urn:b": Entity("urn:b", "B Inc", "company")},
-...     {},
-...     [Relation("urn:h", "holding", "urn:a", "urn:b", values={"percent_of_class": Decimal("60.5"), "shares": 100})],
-... )
+>>> from ownergraph.exports.records import sample_data
+>>> data = sample_data(percent_of_class=Decimal("60.5"), shares=100)
 >>> nodes, edges = io.StringIO(), io.StringIO()
 >>> write_csv_files(data, nodes, edges)
 (2, 1)

@@ -22,11 +22,13 @@ the other party):
 ``transaction``
     ``og:Transaction``: seller → buyer, with shares, price, amount, currency and dates.
 
-:func:`read_export` returns an :class:`ExportData`, narrowed by :func:`scope` to the
-neighbourhood of one entity (``focus`` and ``hops``) and to what was filed on or before
-a date (``as_of``).
+:func:`read_export` returns an :class:`ExportData` (the records are in
+:mod:`~ownergraph.exports.records`, the SELECT runner in :mod:`~ownergraph.exports.sparql`),
+narrowed by :func:`scope` (:mod:`~ownergraph.exports.narrow`) to the neighbourhood of one
+entity (``focus`` and ``hops``) and to what was filed on or before a date (``as_of``);
+all are importable from here.
 
-May import: :mod:`ownergraph.graph`, :mod:`ownergraph.output` and the foundation.
+May import: :mod:`ownergraph.graph`, the other ``exports`` modules it names, the foundation.
 
 Examples
 --------
@@ -57,18 +59,25 @@ Examples
 from __future__ import annotations
 
 import itertools
-from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
-import pyoxigraph as ox
-from rdflib import URIRef
-
-from ownergraph.errors import QueryError
+from ownergraph.exports.narrow import scope
+from ownergraph.exports.records import Entity, ExportData, FilingInfo, Relation
+from ownergraph.exports.sparql import (
+    OG,
+    RDF_TYPE,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    iter_subjects,
+    og,
+    one,
+    record_spans,
+    select,
+    subject_query,
+)
 from ownergraph.graph.store import GraphStore
-from ownergraph.output import python_value
 
 __all__ = [
     "OG",
@@ -81,201 +90,6 @@ __all__ = [
     "scope",
     "select",
 ]
-
-OG = "https://w3id.org/ownergraph/ontology#"
-_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-_SKOS = "http://www.w3.org/2004/02/skos/core#"
-_SCHEMA = "https://schema.org/"
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-
-
-@dataclass
-class Entity:
-    """A party: a company, fund, government body or natural person."""
-
-    iri: str
-    name: str
-    kind: str = "unknown"
-    is_person: bool = False
-    aliases: list[str] = field(default_factory=list)
-    short_names: list[str] = field(default_factory=list)
-    cik: str | None = None
-    lei: str | None = None
-    cusip6: list[str] = field(default_factory=list)
-    jurisdiction: str | None = None
-    jurisdiction_text: str | None = None
-    citizenship: str | None = None
-    citizenship_text: str | None = None
-    given_name: str | None = None
-    family_name: str | None = None
-    addresses: list[str] = field(default_factory=list)
-    filings: list[str] = field(default_factory=list)
-
-
-@dataclass
-class FilingInfo:
-    """A filing: its form, accession number, date and sec.gov address where known."""
-
-    iri: str
-    label: str
-    form: str | None = None
-    accession: str | None = None
-    date: str | None = None
-    url: str | None = None
-    source_path: str | None = None
-    reporting_persons: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Relation:
-    """An edge from ``source`` to ``target`` with its exact values and its provenance."""
-
-    iri: str
-    kind: str
-    source: str
-    target: str
-    filing: str | None = None
-    date: str | None = None
-    label: str | None = None
-    section: str | None = None
-    quote: str | None = None
-    values: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class ExportData:
-    """What an export writes: parties by IRI, filings by IRI, and the relations."""
-
-    entities: dict[str, Entity]
-    filings: dict[str, FilingInfo]
-    relations: list[Relation]
-
-    def filing_of(self, rel: Relation) -> FilingInfo | None:
-        """The filing a relation was read from, when it is known."""
-        return self.filings.get(rel.filing) if rel.filing else None
-
-
-def _prefix() -> str:
-    return (
-        f"PREFIX og: <{OG}>\nPREFIX rdfs: <{_RDFS}>\nPREFIX skos: <{_SKOS}>\n"
-        f"PREFIX schema: <{_SCHEMA}>\n"
-    )
-
-
-def _subject_query(pattern: str, predicates: list[str], extra: str = "") -> str:
-    # FILTER IN, not VALUES: Oxigraph plans it as a filter on the subject's triples
-    # (VALUES is joined after scanning every predicate, tens of times slower)
-    values = ", ".join(predicates)
-    return (
-        _prefix()
-        + "SELECT ?n ?p ?o WHERE {\n"
-        + f"  {{ {pattern} ?n ?p ?o . FILTER(?p IN ({values})) }}\n"
-        + extra
-        + "} ORDER BY ?n"
-    )
-
-
-def _record_spans(store: GraphStore, pattern: str) -> dict[str, tuple[str | None, str]]:
-    """The section and quote of the "record" source span of each node matching ``pattern``."""
-    text = (
-        _prefix()
-        + f"SELECT ?n ?quote ?section WHERE {{ {pattern} ?n og:source ?span .\n"
-        + '  ?span og:field ?field ; og:quote ?quote . FILTER(STR(?field) = "record")\n'
-        + "  OPTIONAL { ?span og:section ?section } }"
-    )
-    out: dict[str, tuple[str | None, str]] = {}
-    for n, quote, section in select(store, text):
-        out.setdefault(str(n), (None if section is None else str(section), str(quote)))
-    return out
-
-
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_INTEGERS = {
-    _XSD + t
-    for t in (
-        "integer",
-        "int",
-        "long",
-        "short",
-        "byte",
-        "nonNegativeInteger",
-        "positiveInteger",
-        "negativeInteger",
-        "nonPositiveInteger",
-        "unsignedLong",
-        "unsignedInt",
-        "unsignedShort",
-        "unsignedByte",
-    )
-}
-
-
-def _ox_value(term: Any) -> Any:
-    """A pyoxigraph term as the plain value :func:`ownergraph.output.python_value` gives."""
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        dtype = term.datatype.value
-        try:
-            if dtype in _INTEGERS:
-                return int(term.value)
-            if dtype == _XSD + "decimal":
-                return Decimal(term.value)
-        except (ValueError, ArithmeticError):
-            return term.value
-        if dtype == _XSD + "boolean":
-            return term.value.lower() in ("true", "1")
-        return term.value
-    return str(term.value)
-
-
-def select(store: GraphStore, text: str) -> Iterator[tuple[Any, ...]]:
-    """The solutions of a SELECT over the union of the named graphs, as plain values.
-
-    On a local Oxigraph store the solutions are streamed straight from Oxigraph's cursor
-    (one at a time, never all at once); on any other store (a remote SPARQL endpoint)
-    they come through :meth:`GraphStore.query`.
-    """
-    inner = getattr(store, "_ox", None)
-    if isinstance(inner, ox.Store):
-        solutions = inner.query(text, use_default_graph_as_union=True)
-        assert isinstance(solutions, ox.QuerySolutions)
-        width = len(solutions.variables)
-        for solution in solutions:
-            yield tuple(_ox_value(solution[i]) for i in range(width))
-        return
-    for row in store.query(text):
-        yield tuple(
-            None if t is None else (str(t) if isinstance(t, URIRef) else python_value(t))
-            for t in row  # type: ignore[union-attr]
-        )
-
-
-def iter_subjects(store: GraphStore, text: str) -> Iterator[tuple[str, dict[str, list[Any]]]]:
-    """Fold the rows ``?n ?p ?o`` of a SELECT (in ``?n`` order) into one dict per subject.
-
-    Each dict maps a predicate IRI to its values as plain Python values (IRIs as
-    strings, exact numbers, ISO dates), sorted for stable output.
-    """
-    rows = ((str(r[0]), str(r[1]), r[2]) for r in select(store, text))
-    for subject, group in itertools.groupby(rows, key=lambda r: r[0]):
-        props: dict[str, list[Any]] = {}
-        for _, p, value in group:
-            bucket = props.setdefault(p, [])
-            if value not in bucket:
-                bucket.append(value)
-        for bucket in props.values():
-            bucket.sort(key=lambda v: (type(v).__name__, str(v)))
-        yield subject, props
-
-
-def _one(props: dict[str, list[Any]], pred: str) -> Any:
-    values = props.get(pred)
-    return values[0] if values else None
-
-
-def _og(name: str) -> str:
-    return OG + name
 
 
 _ENTITY_PREDICATES = [
@@ -299,38 +113,38 @@ _ENTITY_PREDICATES = [
 
 
 def _read_entities(store: GraphStore) -> dict[str, Entity]:
-    preds = [p.replace("rdf:type", f"<{_RDF_TYPE}>") for p in _ENTITY_PREDICATES]
+    preds = [p.replace("rdf:type", f"<{RDF_TYPE}>") for p in _ENTITY_PREDICATES]
     extra = (
         "  UNION { ?n og:fingerprint ?fp . ?n og:address ?a . ?a og:addressText ?o ."
         " BIND(og:address AS ?p) }\n"
     )
-    text = _subject_query("?n og:fingerprint ?fp .", preds, extra)
+    text = subject_query("?n og:fingerprint ?fp .", preds, extra)
     out: dict[str, Entity] = {}
     for iri, props in iter_subjects(store, text):
-        label = _one(props, _og("displayName")) or _one(props, _RDFS + "label") or iri
-        types = set(props.get(_RDF_TYPE, []))
-        kind = str(_one(props, _og("kind")) or "unknown")
-        is_person = kind == "person" or _og("Person") in types
-        names = [str(n) for n in props.get(_RDFS + "label", []) + props.get(_SKOS + "altLabel", [])]
-        cik = _one(props, _og("cik"))
+        label = one(props, og("displayName")) or one(props, RDFS + "label") or iri
+        types = set(props.get(RDF_TYPE, []))
+        kind = str(one(props, og("kind")) or "unknown")
+        is_person = kind == "person" or og("Person") in types
+        names = [str(n) for n in props.get(RDFS + "label", []) + props.get(SKOS + "altLabel", [])]
+        cik = one(props, og("cik"))
         out[iri] = Entity(
             iri=iri,
             name=str(label),
             kind="person" if is_person else kind,
             is_person=is_person,
             aliases=sorted({n for n in names if n != label}),
-            short_names=[str(s) for s in props.get(_og("shortName"), [])],
+            short_names=[str(s) for s in props.get(og("shortName"), [])],
             cik=str(cik) if cik is not None else None,
-            lei=_str(_one(props, _og("lei"))),
-            cusip6=[str(c) for c in props.get(_og("cusip6"), [])],
-            jurisdiction=_str(_one(props, _og("jurisdictionCode"))),
-            jurisdiction_text=_str(_one(props, _og("jurisdictionText"))),
-            citizenship=_str(_one(props, _og("citizenshipCode"))),
-            citizenship_text=_str(_one(props, _og("citizenshipText"))),
-            given_name=_str(_one(props, _SCHEMA + "givenName")),
-            family_name=_str(_one(props, _SCHEMA + "familyName")),
-            addresses=[str(a) for a in props.get(_og("address"), [])],
-            filings=[str(f) for f in props.get(_og("filing"), [])],
+            lei=_str(one(props, og("lei"))),
+            cusip6=[str(c) for c in props.get(og("cusip6"), [])],
+            jurisdiction=_str(one(props, og("jurisdictionCode"))),
+            jurisdiction_text=_str(one(props, og("jurisdictionText"))),
+            citizenship=_str(one(props, og("citizenshipCode"))),
+            citizenship_text=_str(one(props, og("citizenshipText"))),
+            given_name=_str(one(props, SCHEMA + "givenName")),
+            family_name=_str(one(props, SCHEMA + "familyName")),
+            addresses=[str(a) for a in props.get(og("address"), [])],
+            filings=[str(f) for f in props.get(og("filing"), [])],
         )
     return out
 
@@ -352,21 +166,21 @@ def _read_filings(store: GraphStore) -> dict[str, FilingInfo]:
         "og:reportingPerson",
     ]
     out: dict[str, FilingInfo] = {}
-    for iri, props in iter_subjects(store, _subject_query("?n a og:Filing .", preds)):
+    for iri, props in iter_subjects(store, subject_query("?n a og:Filing .", preds)):
         date = (
-            _one(props, _og("filedDate"))
-            or _one(props, _og("signatureDate"))
-            or _one(props, _og("eventDate"))
+            one(props, og("filedDate"))
+            or one(props, og("signatureDate"))
+            or one(props, og("eventDate"))
         )
         out[iri] = FilingInfo(
             iri=iri,
-            label=str(_one(props, _RDFS + "label") or iri),
-            form=_str(_one(props, _og("form"))),
-            accession=_str(_one(props, _og("accession"))),
+            label=str(one(props, RDFS + "label") or iri),
+            form=_str(one(props, og("form"))),
+            accession=_str(one(props, og("accession"))),
             date=_str(date),
-            url=_str(_one(props, _og("secUrl"))),
-            source_path=_str(_one(props, _og("sourcePath"))),
-            reporting_persons=[str(r) for r in props.get(_og("reportingPerson"), [])],
+            url=_str(one(props, og("secUrl"))),
+            source_path=_str(one(props, og("sourcePath"))),
+            reporting_persons=[str(r) for r in props.get(og("reportingPerson"), [])],
         )
     return out
 
@@ -413,15 +227,15 @@ def _relations_of(
     ``ends[0]`` to the ``ends[1]`` party."""
     pattern = f"?n a og:{cls} ; og:{ends[0]} ?from ."
     preds = [f"og:{p}" for p in (*ends, "filing", *names)] + ["rdfs:label"]
-    spans = _record_spans(store, pattern)
-    text = _subject_query(pattern, sorted(set(preds)))
+    spans = record_spans(store, pattern)
+    text = subject_query(pattern, sorted(set(preds)))
     for iri, props in iter_subjects(store, text):
         section, quote = spans.get(iri, (None, None))
-        sources, targets = props.get(_og(ends[0]), []), props.get(_og(ends[1]), [])
+        sources, targets = props.get(og(ends[0]), []), props.get(og(ends[1]), [])
         values = {
             key: (vals if key == "kind" else vals[0])
             for local, key in names.items()
-            if (vals := props.get(_og(local)))
+            if (vals := props.get(og(local)))
         }
         for s, t in itertools.product(sources, targets):
             yield Relation(
@@ -429,8 +243,8 @@ def _relations_of(
                 kind=kind,
                 source=str(s),
                 target=str(t),
-                filing=_str(_one(props, _og("filing"))),
-                label=_str(_one(props, _RDFS + "label")),
+                filing=_str(one(props, og("filing"))),
+                label=_str(one(props, RDFS + "label")),
                 section=section,
                 quote=quote,
                 values=dict(values),
@@ -439,21 +253,21 @@ def _relations_of(
 
 def _class_labels(store: GraphStore) -> dict[str, tuple[str, str | None]]:
     """Share classes: IRI → (label, issuer IRI)."""
-    text = _subject_query("?n a og:ShareClass .", ["og:title", "rdfs:label", "og:issuer"])
+    text = subject_query("?n a og:ShareClass .", ["og:title", "rdfs:label", "og:issuer"])
     out: dict[str, tuple[str, str | None]] = {}
     for iri, props in iter_subjects(store, text):
-        label = _one(props, _RDFS + "label") or _one(props, _og("title")) or iri
-        out[iri] = (str(label), _str(_one(props, _og("issuer"))))
+        label = one(props, RDFS + "label") or one(props, og("title")) or iri
+        out[iri] = (str(label), _str(one(props, og("issuer"))))
     return out
 
 
 def _agreements(store: GraphStore) -> dict[str, dict[str, Any]]:
-    text = _subject_query("?n a og:Agreement .", ["og:title", "rdfs:label", "og:date", "og:kind"])
+    text = subject_query("?n a og:Agreement .", ["og:title", "rdfs:label", "og:date", "og:kind"])
     return {
         iri: {
-            "title": str(_one(props, _og("title")) or _one(props, _RDFS + "label") or iri),
-            "date": _str(_one(props, _og("date"))),
-            "kind": _str(_one(props, _og("kind"))),
+            "title": str(one(props, og("title")) or one(props, RDFS + "label") or iri),
+            "date": _str(one(props, og("date"))),
+            "kind": _str(one(props, og("kind"))),
         }
         for iri, props in iter_subjects(store, text)
     }
@@ -525,94 +339,3 @@ def _mark_indirect(relations: list[Relation]) -> None:
         controlled = controls.get((r.filing, r.source), set())
         if controlled & holders.get((r.filing, r.target), set()):
             r.values["direct"] = False
-
-
-def scope(
-    store: GraphStore,
-    data: ExportData,
-    *,
-    focus: str | None = None,
-    hops: int = 2,
-    as_of: str | None = None,
-) -> ExportData:
-    """Narrow ``data`` to what was filed on or before ``as_of`` and to the parties within
-    ``hops`` relations of the entity ``focus`` names (looked up by name, alias, CIK or
-    CUSIP with :func:`ownergraph.graph.lookup.resolve_entity`).
-
-    With ``as_of``, a relation is kept when its filing is dated on or before that day
-    (a transaction also by its own date), and of several holdings of one holder in one
-    issuer's class only those of the latest such filing.
-
-    Raises
-    ------
-    QueryError
-        when ``as_of`` is not an ISO date, ``hops`` is negative, or ``focus`` names no
-        entity or several.
-    """
-    relations = data.relations
-    if as_of is not None:
-        relations = _as_of(data, relations, _iso_date(as_of))
-    keep: set[str] | None = None
-    if focus is not None:
-        from ownergraph.graph.lookup import resolve_entity
-
-        if hops < 0:
-            raise QueryError(f"--hops must be 0 or more, not {hops}")
-        start = str(resolve_entity(store, focus).iri)
-        keep = _within(start, relations, hops)
-        relations = [r for r in relations if r.source in keep and r.target in keep]
-    elif as_of is not None:
-        keep = {r.source for r in relations} | {r.target for r in relations}
-    entities = (
-        data.entities if keep is None else {k: v for k, v in data.entities.items() if k in keep}
-    )
-    used = {r.filing for r in relations}
-    filings = data.filings if keep is None else {k: v for k, v in data.filings.items() if k in used}
-    return ExportData(entities, filings, relations)
-
-
-def _iso_date(text: str) -> str:
-    import datetime as dt
-
-    try:
-        return dt.date.fromisoformat(text.strip()).isoformat()
-    except ValueError:
-        raise QueryError(f"--as-of {text!r} is not a date (use YYYY-MM-DD)") from None
-
-
-def _as_of(data: ExportData, relations: list[Relation], day: str) -> list[Relation]:
-    def filed(r: Relation) -> str | None:
-        f = data.filing_of(r)
-        return f.date if f else r.date
-
-    dated = [r for r in relations if (filed(r) or "9999") <= day and (r.date or "") <= day]
-    latest: dict[tuple[str, str, str], str] = {}
-    for r in dated:
-        if r.kind == "holding":
-            key = (r.source, r.target, str(r.values.get("share_class_label", "")))
-            latest[key] = max(latest.get(key, ""), filed(r) or "")
-    return [
-        r
-        for r in dated
-        if r.kind != "holding"
-        or (filed(r) or "")
-        == latest[(r.source, r.target, str(r.values.get("share_class_label", "")))]
-    ]
-
-
-def _within(start: str, relations: list[Relation], hops: int) -> set[str]:
-    neighbours: dict[str, set[str]] = {}
-    for r in relations:
-        neighbours.setdefault(r.source, set()).add(r.target)
-        neighbours.setdefault(r.target, set()).add(r.source)
-    seen = {start}
-    queue = deque([(start, 0)])
-    while queue:
-        node, depth = queue.popleft()
-        if depth == hops:
-            continue
-        for nxt in sorted(neighbours.get(node, ())):
-            if nxt not in seen:
-                seen.add(nxt)
-                queue.append((nxt, depth + 1))
-    return seen
