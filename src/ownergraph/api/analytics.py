@@ -33,6 +33,7 @@ from ownergraph.graph.neighbourhood import around
 from ownergraph.graph.network import scoped
 from ownergraph.graph.store import GraphStore
 from ownergraph.output import Table, json_value, python_value, to_csv
+from ownergraph.queries import optionals
 
 __all__ = ["TOP_AS_FILED", "TOP_STATED", "ChainReport", "EntityPage", "chain", "percent", "show"]
 
@@ -168,11 +169,7 @@ class ChainReport:
     def render(self, fmt: str, *, terminal: bool = False) -> Any:
         """JSON or CSV text, or rich renderables for ``table`` (each section's brief
         columns on a ``terminal``, every column elsewhere)."""
-        if fmt == "json":
-            return self.to_json()
-        if fmt == "csv":
-            return to_csv(self.table())
-        return _rich_chains(self)
+        return _render(self, fmt) or _rich_chains(self)
 
 
 def _figures(of_class: Any, of_total: Any, of_voting: Any, class_words: str) -> str:
@@ -306,47 +303,35 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 
 
+def _links(
+    title: str, cls: str, role: str, other: str, props: str, order: str = ""
+) -> tuple[str, str, list[str]]:
+    """The section of the ``og:cls`` nodes in which the entity is the ``role``, one row
+    per ``other`` end and filing (then ``order``), with the properties ``props`` (words
+    as :func:`ownergraph.queries.optionals` reads them) as columns."""
+    names = [w.partition("=")[2] or w for w in props.split()]
+    query = (
+        f"SELECT DISTINCT ?{other} {' '.join('?' + n for n in names)} ?filing ?entity WHERE {{\n"
+        f"  ?n og:{role} ?entity .\n  ?n og:{other} ?{other} .\n  ?n og:filing ?filing .\n"
+        f"  ?n a og:{cls} .\n" + optionals("n", props) + f"}} ORDER BY ?{other} ?filing{order}"
+    )
+    return title, query, [other, *names, "filing"]
+
+
 def _holdings(title: str, role: str, other: str) -> tuple[str, str, list[str]]:
     """The section of the holdings in which the entity is the ``role`` (``"holder"`` or
     ``"issuer"``), one row per ``other`` end, class and filing."""
-    query = f"""SELECT DISTINCT ?{other} ?security_class ?shares ?percent_of_class ?percent_of_total
-       ?percent_of_voting ?nature ?filing ?entity WHERE {{
-  ?h og:{role} ?entity .
-  ?h og:{other} ?{other} .
-  ?h og:filing ?filing .
-  ?h a og:Holding .
-  OPTIONAL {{ ?h og:shareClass ?security_class }}
-  OPTIONAL {{ ?h og:shares ?shares }}
-  OPTIONAL {{ ?h og:percentOfClass ?percent_of_class }}
-  OPTIONAL {{ ?h og:percentOfTotal ?percent_of_total }}
-  OPTIONAL {{ ?h og:percentOfVoting ?percent_of_voting }}
-  OPTIONAL {{ ?h og:nature ?nature }}
-}} ORDER BY ?{other} ?filing ?security_class"""
-    columns = [
-        other,
-        "security_class",
-        "shares",
-        "percent_of_class",
-        "percent_of_total",
-        "percent_of_voting",
-        "nature",
-        "filing",
-    ]
-    return title, query, columns
+    props = (
+        "shareClass=security_class shares percentOfClass=percent_of_class"
+        " percentOfTotal=percent_of_total percentOfVoting=percent_of_voting nature"
+    )
+    return _links(title, "Holding", role, other, props, " ?security_class")
 
 
 def _controls(title: str, role: str, other: str) -> tuple[str, str, list[str]]:
     """The section of the control links in which the entity is the ``role``
     (``"controller"`` or ``"controlled"``), one row per ``other`` end and filing."""
-    query = f"""SELECT DISTINCT ?{other} ?kind ?percent ?filing ?entity WHERE {{
-  ?c og:{role} ?entity .
-  ?c og:{other} ?{other} .
-  ?c og:filing ?filing .
-  ?c a og:Control .
-  OPTIONAL {{ ?c og:kind ?kind }}
-  OPTIONAL {{ ?c og:percent ?percent }}
-}} ORDER BY ?{other} ?filing"""
-    return title, query, [other, "kind", "percent", "filing"]
+    return _links(title, "Control", role, other, "kind percent")
 
 
 # Each section starts from the bound entity and names the node's type last: Oxigraph
@@ -384,19 +369,18 @@ _SECTIONS: list[tuple[str, str, list[str]]] = [
         "People in roles",
         """SELECT DISTINCT ?person ?title ?occupation ?filing ?entity WHERE {
   ?r a og:Role ; og:organization ?entity ; og:person ?person ; og:filing ?filing .
-  OPTIONAL { ?r og:title ?title }
-  OPTIONAL { ?r og:occupation ?occupation }
-} ORDER BY ?person ?title""",
+"""
+        + optionals("r", "title occupation")
+        + "} ORDER BY ?person ?title",
         ["person", "title", "occupation", "filing"],
     ),
     (
         "Roles held",
         """SELECT DISTINCT ?organization ?title ?on_behalf_of ?filing ?entity WHERE {
   ?r a og:Role ; og:person ?entity ; og:filing ?filing .
-  OPTIONAL { ?r og:organization ?organization }
-  OPTIONAL { ?r og:title ?title }
-  OPTIONAL { ?r og:onBehalfOf ?on_behalf_of }
-} ORDER BY ?organization ?title""",
+"""
+        + optionals("r", "organization title onBehalfOf=on_behalf_of")
+        + "} ORDER BY ?organization ?title",
         ["organization", "title", "on_behalf_of", "filing"],
     ),
     (
@@ -424,16 +408,13 @@ _SECTIONS: list[tuple[str, str, list[str]]] = [
        ?aggregate_amount ?date ?status ?filing ?entity WHERE {
   ?transaction a og:Transaction ; og:filing ?filing .
   { ?transaction og:seller ?entity } UNION { ?transaction og:buyer ?entity }
-  OPTIONAL { ?transaction og:kind ?kind }
-  OPTIONAL { ?transaction og:seller ?seller }
-  OPTIONAL { ?transaction og:buyer ?buyer }
-  OPTIONAL { ?transaction og:shares ?shares }
-  OPTIONAL { ?transaction og:pricePerShare ?price_per_share }
-  OPTIONAL { ?transaction og:currency ?currency }
-  OPTIONAL { ?transaction og:aggregateAmount ?aggregate_amount }
-  OPTIONAL { ?transaction og:date ?date }
-  OPTIONAL { ?transaction og:status ?status }
-} ORDER BY ?date ?transaction""",
+"""
+        + optionals(
+            "transaction",
+            "kind seller buyer shares pricePerShare=price_per_share currency"
+            " aggregateAmount=aggregate_amount date status",
+        )
+        + "} ORDER BY ?date ?transaction",
         [
             "transaction",
             "kind",
@@ -452,12 +433,11 @@ _SECTIONS: list[tuple[str, str, list[str]]] = [
         "Filings",
         """SELECT DISTINCT ?filing ?form ?date ?part ?url ?entity WHERE {
   ?filing a og:Filing .
-  OPTIONAL { ?filing og:form ?form }
-  OPTIONAL { ?filing og:secUrl ?url }
-  OPTIONAL { ?filing og:filedDate ?filed }
-  OPTIONAL { ?filing og:signatureDate ?signed }
-  OPTIONAL { ?filing og:eventDate ?event }
-  BIND(COALESCE(?filed, ?signed, ?event) AS ?date)
+"""
+        + optionals(
+            "filing", "form secUrl=url filedDate=filed signatureDate=signed eventDate=event"
+        )
+        + """  BIND(COALESCE(?filed, ?signed, ?event) AS ?date)
 } ORDER BY ?date ?filing ?part""",
         ["filing", "form", "date", "part", "url"],
     ),
@@ -526,10 +506,9 @@ class EntityPage:
     def render(self, fmt: str, *, terminal: bool = False) -> Any:
         """JSON or CSV text, or rich renderables for ``table`` (each section's brief
         columns on a ``terminal``, every column elsewhere)."""
-        if fmt == "json":
-            return self.to_json()
-        if fmt == "csv":
-            return to_csv(self.table())
+        return _render(self, fmt) or self._rich(terminal)
+
+    def _rich(self, terminal: bool) -> Any:
         from rich.console import Group
         from rich.markup import escape
         from rich.text import Text
@@ -543,6 +522,15 @@ class EntityPage:
             else:
                 parts.append(Text.from_markup(f"[dim]{escape(t.title or '')}: none[/]"))
         return Group(*parts)
+
+
+def _render(report: ChainReport | EntityPage, fmt: str) -> str | None:
+    """``report`` as JSON or CSV text, or None for the rich ``table`` rendering."""
+    if fmt == "json":
+        return report.to_json()
+    if fmt == "csv":
+        return to_csv(report.table())
+    return None
 
 
 def _plain(value: Any) -> str:

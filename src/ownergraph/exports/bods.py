@@ -45,32 +45,18 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import IO, Any
 
-from ownergraph.exports.reader import Entity, ExportData, FilingInfo, Relation
+from ownergraph.exports.reader import (
+    Entity,
+    ExportData,
+    FilingInfo,
+    Relation,
+    role_categories_of,
+)
 from ownergraph.output import json_value
 
 __all__ = ["BODS_VERSION", "statement_id", "statements_for", "write_bods"]
 
 BODS_VERSION = "0.4"
-
-_DIRECTOR_KINDS = {"director", "chairman", "independent director"}
-_OFFICER_KINDS = {
-    "officer",
-    "ceo",
-    "cfo",
-    "coo",
-    "president",
-    "manager",
-    "secretary",
-    "treasurer",
-    "general counsel",
-    "executive officer",
-    "vice president",
-    "managing director",
-    "general partner",
-    "partner",
-    "member",
-    "trustee",
-}
 
 
 def statement_id(kind: str, iri: str) -> str:
@@ -230,11 +216,11 @@ def _interests(rel: Relation, data: ExportData) -> list[dict[str, Any]]:
             i["share"] = share
         out.append(i)
     elif rel.kind == "role":
-        role_kinds = set(_kinds(rel))
-        title = str(v.get("title") or ", ".join(sorted(role_kinds)))
-        if role_kinds & _DIRECTOR_KINDS:
+        title = str(v.get("title") or ", ".join(sorted(set(_kinds(rel)))))
+        categories = role_categories_of(rel)
+        if "director" in categories:
             out.append({"type": "boardMember", "directOrIndirect": "direct", "details": title})
-        if role_kinds & _OFFICER_KINDS:
+        if "officer" in categories:
             out.append(
                 {"type": "seniorManagingOfficial", "directOrIndirect": "direct", "details": title}
             )

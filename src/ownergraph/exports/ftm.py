@@ -45,27 +45,16 @@ from typing import IO, Any
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
-from ownergraph.exports.reader import Entity, ExportData, FilingInfo, Relation
+from ownergraph.exports.reader import (
+    Entity,
+    ExportData,
+    FilingInfo,
+    Relation,
+    role_categories_of,
+    role_kinds,
+)
 
 __all__ = ["entities_for", "ftm_id", "write_ftm"]
-
-_DIRECTORSHIP_KINDS = {
-    "director",
-    "officer",
-    "ceo",
-    "cfo",
-    "coo",
-    "president",
-    "manager",
-    "secretary",
-    "treasurer",
-    "chairman",
-    "vice president",
-    "managing director",
-    "executive officer",
-    "general partner",
-    "trustee",
-}
 
 _PUBLISHER = "SEC EDGAR (Schedule 13D/13G), via ownergraph"
 
@@ -146,11 +135,6 @@ def _provenance(proxy: EntityProxy, rel: Relation, data: ExportData) -> None:
         _add(proxy, "sourceUrl", filing.url)
 
 
-def _kinds(rel: Relation) -> list[str]:
-    raw = rel.values.get("kind") or []
-    return [str(k) for k in (raw if isinstance(raw, list) else [raw])]
-
-
 def _edge(
     schema: str, rel: Relation, data: ExportData, ends: tuple[str, str], **props: Any
 ) -> EntityProxy:
@@ -176,7 +160,7 @@ def _relation(rel: Relation, data: ExportData, seen: set[str]) -> Iterator[Entit
     if rel.kind == "holding" or (rel.kind == "control" and v.get("percent") is not None):
         direct = v.get("direct")
         role = [] if direct is None else ["direct" if direct else "indirect"]
-        role += [str(x) for x in (v.get("nature"), *_kinds(rel)) if x]
+        role += [str(x) for x in (v.get("nature"), *role_kinds(rel)) if x]
         yield _edge(
             "Ownership",
             rel,
@@ -188,11 +172,11 @@ def _relation(rel: Relation, data: ExportData, seen: set[str]) -> Iterator[Entit
             role=role,
         )
     elif rel.kind == "control":
-        yield _link(rel, data, "controls: " + (", ".join(_kinds(rel)) or "stated"))
+        yield _link(rel, data, "controls: " + (", ".join(role_kinds(rel)) or "stated"))
     elif rel.kind == "role":
-        kinds = _kinds(rel)
+        kinds = role_kinds(rel)
         title = str(v.get("title") or ", ".join(kinds))
-        if set(kinds) & _DIRECTORSHIP_KINDS and not data.entities[rel.target].is_person:
+        if role_categories_of(rel) and not data.entities[rel.target].is_person:
             yield _edge("Directorship", rel, data, ("director", "organization"), role=title)
         else:
             yield _link(rel, data, title)

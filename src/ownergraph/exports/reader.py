@@ -77,7 +77,9 @@ from ownergraph.exports.sparql import (
     select,
     subject_query,
 )
+from ownergraph.graph.build.base import role_categories
 from ownergraph.graph.store import GraphStore
+from ownergraph.record import Role
 
 __all__ = [
     "OG",
@@ -87,6 +89,8 @@ __all__ = [
     "Relation",
     "iter_subjects",
     "read_export",
+    "role_categories_of",
+    "role_kinds",
     "scope",
     "select",
 ]
@@ -339,3 +343,29 @@ def _mark_indirect(relations: list[Relation]) -> None:
         controlled = controls.get((r.filing, r.source), set())
         if controlled & holders.get((r.filing, r.target), set()):
             r.values["direct"] = False
+
+
+def role_kinds(rel: Relation) -> list[str]:
+    """The kind words of a relation (``og:kind``), as strings.
+
+    >>> role_kinds(Relation("urn:r", "role", "urn:p", "urn:o", values={"kind": ["ceo", "director"]}))
+    ['ceo', 'director']
+    """
+    raw = rel.values.get("kind") or []
+    return [str(k) for k in (raw if isinstance(raw, list) else [raw])]
+
+
+def role_categories_of(rel: Relation) -> set[str]:
+    """``{"director"}``, ``{"officer"}``, both or neither for a ``role`` relation: the
+    builder's own reading of the role's kinds (or, with none, of its title), so that
+    every export sorts a role the way the graph does.
+
+    >>> role_categories_of(Relation("urn:r", "role", "urn:p", "urn:o", values={"kind": "chairman"}))
+    {'director'}
+    >>> sorted(role_categories_of(Relation("urn:r", "role", "urn:p", "urn:o",
+    ...                                    values={"title": "Director and Chief Executive Officer"})))
+    ['director', 'officer']
+    """
+    title = str(rel.values.get("title") or "")
+    role = Role(person=rel.source, organization=rel.target, title=title, kinds=role_kinds(rel))
+    return role_categories(role)

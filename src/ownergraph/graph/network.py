@@ -74,6 +74,7 @@ from rdflib.query import Result
 
 from ownergraph.graph.store import GraphStore
 from ownergraph.output import python_value
+from ownergraph.queries import optionals
 
 __all__ = [
     "CONTROL_KINDS_PASSING_STAKE",
@@ -152,12 +153,11 @@ _FILINGS = (
     + """
 SELECT ?f ?label ?filed ?signed ?event ?accession WHERE {
   ?f a og:Filing .
-  OPTIONAL { ?f rdfs:label ?label }
-  OPTIONAL { ?f og:filedDate ?filed }
-  OPTIONAL { ?f og:signatureDate ?signed }
-  OPTIONAL { ?f og:eventDate ?event }
-  OPTIONAL { ?f og:accession ?accession }
-}"""
+"""
+    + optionals(
+        "f", "rdfs:label=label filedDate=filed signatureDate=signed eventDate=event accession"
+    )
+    + "}"
 )
 
 _ISSUER_CUSIPS = (
@@ -175,15 +175,13 @@ _HOLDINGS = (
 SELECT ?h ?holder ?issuer ?filing ?shares ?pclass ?ptotal ?pvoting ?asof ?direct ?nature
        ?classLabel ?cover WHERE {
   ?h a og:Holding ; og:holder ?holder ; og:issuer ?issuer .
-  OPTIONAL { ?h og:filing ?filing }
-  OPTIONAL { ?h og:shares ?shares }
-  OPTIONAL { ?h og:percentOfClass ?pclass }
-  OPTIONAL { ?h og:percentOfTotal ?ptotal }
-  OPTIONAL { ?h og:percentOfVoting ?pvoting }
-  OPTIONAL { ?h og:asOf ?asof }
-  OPTIONAL { ?h og:direct ?direct }
-  OPTIONAL { ?h og:nature ?nature }
-  OPTIONAL { ?h og:shareClass ?class . ?class rdfs:label ?classLabel }
+"""
+    + optionals(
+        "h",
+        "filing shares percentOfClass=pclass percentOfTotal=ptotal percentOfVoting=pvoting"
+        " asOf=asof direct nature",
+    )
+    + """  OPTIONAL { ?h og:shareClass ?class . ?class rdfs:label ?classLabel }
   OPTIONAL { ?h og:coverPage ?cover }
 }"""
 )
@@ -193,10 +191,9 @@ _CONTROLS = (
     + """
 SELECT ?c ?controller ?controlled ?filing ?kind ?percent WHERE {
   ?c a og:Control ; og:controller ?controller ; og:controlled ?controlled .
-  OPTIONAL { ?c og:filing ?filing }
-  OPTIONAL { ?c og:kind ?kind }
-  OPTIONAL { ?c og:percent ?percent }
-}"""
+"""
+    + optionals("c", "filing kind percent")
+    + "}"
 )
 
 _SPANS = (
@@ -383,19 +380,7 @@ def _add_entities(net: nx.MultiDiGraph, source: Source, scope: Scope = _everythi
         )
     for e, p, o in rows:
         key = str(e)
-        if key not in net:
-            net.add_node(
-                key,
-                label=None,
-                kind="unknown",
-                names=[],
-                short_names=[],
-                cik=None,
-                lei=None,
-                cusips=[],
-                jurisdiction=None,
-                no_controlling_holder=None,
-            )
+        _ensure_node(net, key, label=None)
         n = net.nodes[key]
         prop, value = str(p), python_value(o)
         local = prop.rsplit("#", 1)[-1]
@@ -444,11 +429,13 @@ def _add_sorted(values: list[str], value: str) -> None:
         values.sort()
 
 
-def _ensure_node(net: nx.MultiDiGraph, key: str) -> None:
+def _ensure_node(net: nx.MultiDiGraph, key: str, label: str | None = "") -> None:
+    """Add the entity node ``key`` with empty attributes unless it is there; its label
+    is ``label``, or the last part of the IRI when ``label`` is ``""``."""
     if key not in net:
         net.add_node(
             key,
-            label=key.rsplit("/", 1)[-1],
+            label=key.rsplit("/", 1)[-1] if label == "" else label,
             kind="unknown",
             names=[],
             short_names=[],

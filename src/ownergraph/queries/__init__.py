@@ -43,6 +43,7 @@ __all__ = [
     "bind_value",
     "is_update",
     "library",
+    "optionals",
     "parse_header",
     "resolve_query",
 ]
@@ -128,17 +129,35 @@ def library() -> dict[str, NamedQuery]:
     return out
 
 
+def optionals(subject: str, properties: str, indent: str = "  ") -> str:
+    """One ``OPTIONAL { ?subject PROPERTY ?var }`` line per word of ``properties``.
+
+    A word is an ``og:`` local name (its variable is the same name), ``name=var`` for
+    another variable, or a prefixed name such as ``rdfs:label=label``.
+
+    Examples
+    --------
+    >>> print(optionals("t", "kind pricePerShare=price_per_share rdfs:label=label"), end="")
+      OPTIONAL { ?t og:kind ?kind }
+      OPTIONAL { ?t og:pricePerShare ?price_per_share }
+      OPTIONAL { ?t rdfs:label ?label }
+    """
+    lines = []
+    for word in properties.split():
+        prop, _, var = word.partition("=")
+        name = prop if ":" in prop else "og:" + prop
+        lines.append(f"{indent}OPTIONAL {{ ?{subject} {name} ?{var or prop} }}\n")
+    return "".join(lines)
+
+
 def is_update(text: str) -> bool:
     """True when ``text`` is SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP ...).
 
     Examples
     --------
-    >>> is_update("DROP ALL")
-    True
-    >>> is_update("SELECT * WHERE { ?s ?p ?o }")
-    False
-    >>> is_update("# DELETE in a comment\\nSELECT ?s WHERE { ?s ?p 'INSERT' }")
-    False
+    >>> [is_update(t) for t in ("DROP ALL", "SELECT * WHERE { ?s ?p ?o }",
+    ...                         "# DELETE in a comment\\nSELECT ?s WHERE { ?s ?p 'INSERT' }")]
+    [True, False, False]
     """
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 

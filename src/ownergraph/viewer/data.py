@@ -21,19 +21,26 @@ Examples
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-import pyoxigraph as ox
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from ownergraph.graph.store import GraphStore
 from ownergraph.ontology import OG, PROV
+from ownergraph.viewer.nodes import (
+    FIELDS,
+    Props,
+    fmt_value,
+    node_kind,
+    percent_text,
+    read_tables,
+    rows_of,
+)
 
 __all__ = [
     "EDGE_KINDS",
@@ -61,21 +68,13 @@ EDGE_KINDS = ("ownership", "control", "member", "role", "party", "transaction", 
 
 _QUOTE_LIMIT = 1500
 
-_FACT_TYPES = {
-    "entity": OG.LegalEntity,
-    "holding": OG.Holding,
-    "control": OG.Control,
-    "role": OG.Role,
-    "agreement": OG.Agreement,
-    "aparty": OG.AgreementParty,
-    "transaction": OG.Transaction,
-    "class": OG.ShareClass,
-    "ads": OG.DepositaryProgramme,
-    "filing": OG.Filing,
-    "span": OG.SourceSpan,
-    "document": OG.Document,
-    "group": OG.Group,
-}
+_ENTITY_FIELDS = FIELDS["entity"]
+_CLASS_FIELDS = FIELDS["class"]
+_AGREEMENT_FIELDS = FIELDS["agreement"]
+_HOLDING_FIELDS = FIELDS["holding"]
+_CONTROL_FIELDS = FIELDS["control"]
+_ROLE_FIELDS = FIELDS["role"]
+_TRANSACTION_FIELDS = FIELDS["transaction"]
 
 
 @dataclass
@@ -114,232 +113,9 @@ class View:
     filings: list[dict[str, str]] = field(default_factory=list)
 
 
-def fmt_value(value: Any) -> str:
-    """A value as an investigator reads it: ``94,415,771``, ``11.4``, ``2021-05-14``.
-
-    Examples
-    --------
-    >>> fmt_value(94415771), fmt_value(Decimal("11.40")), fmt_value(True)
-    ('94,415,771', '11.4', 'yes')
-    >>> fmt_value(_dt.date(2021, 5, 14))
-    '2021-05-14'
-    """
-    if isinstance(value, Literal):
-        value = value.toPython()
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int):
-        return f"{value:,}"
-    if isinstance(value, Decimal):
-        text = format(value.normalize(), "f")
-        return text
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def _pct(value: Any) -> str:
-    return fmt_value(value) + "%"
-
-
-class _Props:
-    """The properties of one node: plain Python values (``str`` for IRIs and strings,
-    ``int``, ``Decimal``, ``date``, ``bool``) listed by property IRI."""
-
-    def __init__(self) -> None:
-        self.by: dict[str, list[Any]] = defaultdict(list)
-
-    def add(self, p: str, o: Any) -> None:
-        self.by[p].append(o)
-
-    def all(self, p: str) -> list[Any]:
-        return self.by.get(str(p), [])
-
-    def one(self, p: str) -> Any:
-        vals = self.by.get(str(p))
-        return vals[0] if vals else None
-
-    def text(self, p: str) -> str | None:
-        v = self.one(p)
-        return None if v is None else str(v)
-
-    def value(self, p: str) -> Any:
-        return self.one(p)
-
-    def types(self) -> set[str]:
-        return set(self.all(_RDF_TYPE))
-
-
-_RDF_TYPE = str(RDF.type)
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-
-
-def _py(term: Any) -> Any:
-    """An Oxigraph term as a plain Python value (exact types for numbers and dates)."""
-    if isinstance(term, ox.Literal):
-        dt, text = term.datatype.value, term.value
-        try:
-            if dt == _XSD + "integer":
-                return int(text)
-            if dt == _XSD + "decimal":
-                return Decimal(text)
-            if dt == _XSD + "date":
-                return _dt.date.fromisoformat(text)
-            if dt == _XSD + "boolean":
-                return text in ("true", "1")
-        except ValueError:
-            return text
-        return text
-    return term.value if isinstance(term, ox.NamedNode) else str(term)
-
-
-def _read(store: GraphStore) -> dict[str, dict[str, _Props]]:
-    """The nodes of the viewer's types with all their properties, in one pass over the
-    store's quads (straight from Oxigraph: no rdflib terms for a large store)."""
-    names = {str(t): name for name, t in _FACT_TYPES.items()}
-    props: dict[str, _Props] = defaultdict(_Props)
-    kind_of: dict[str, str] = {}
-    for q in store.iter_quads():
-        s = q.subject.value if isinstance(q.subject, ox.NamedNode) else str(q.subject)
-        p = q.predicate.value
-        o = _py(q.object)
-        if p == _RDF_TYPE and o in names:
-            kind_of.setdefault(s, names[o])
-        props[s].add(p, o)
-    tables: dict[str, dict[str, _Props]] = {name: {} for name in _FACT_TYPES}
-    for s, name in kind_of.items():
-        tables[name][s] = props[s]
-    return tables
-
-
-def _node_kind(props: _Props) -> str:
-    types = props.types()
-    kinds = {str(k).lower() for k in props.all(OG.kind)}
-    if str(OG.Person) in types or "person" in kinds:
-        return "person"
-    if str(OG.Fund) in types or kinds & {"fund", "partnership", "trust"}:
-        return "fund"
-    if str(OG.Government) in types or "government" in kinds:
-        return "government"
-    if str(OG.Company) in types or "company" in kinds:
-        return "company"
-    return "party"
-
-
-_ENTITY_FIELDS: tuple[tuple[str, URIRef], ...] = (
-    ("CIK", OG.cik),
-    ("IRS number", OG.irsNumber),
-    ("LEI", OG.lei),
-    ("CUSIP issuer number", OG.cusip6),
-    ("Jurisdiction", OG.jurisdictionText),
-    ("Jurisdiction code", OG.jurisdictionCode),
-    ("Citizenship", OG.citizenshipText),
-    ("Citizenship code", OG.citizenshipCode),
-    ("Defined term", OG.shortName),
-    ("Reporting type", OG.reportingTypeCode),
-    ("SIC", OG.sic),
-    ("Principal business", OG.principalBusiness),
-    ("Not controlled by any holder", OG.noControllingHolder),
-    ("Warning", OG.warning),
-)
-
-_CLASS_FIELDS: tuple[tuple[str, URIRef], ...] = (
-    ("Title", OG["title"]),
-    ("Class", OG.classLabel),
-    ("CUSIP", OG.cusip),
-    ("Par value", OG.parValue),
-    ("Par value currency", OG.parValueCurrency),
-    ("Outstanding", OG.sharesOutstanding),
-    ("Outstanding as of", OG.outstandingAsOf),
-    ("Outstanding per", OG.outstandingBasis),
-    ("Votes per share", OG.votesPerShare),
-    ("Underlying shares per ADS", OG.ratio),
-    ("Exchange", OG.exchange),
-    ("Ticker", OG.ticker),
-    ("Warning", OG.warning),
-)
-
-_AGREEMENT_FIELDS: tuple[tuple[str, URIRef], ...] = (
-    ("Kind", OG.kind),
-    ("Title", OG["title"]),
-    ("Date", OG.date),
-    ("Exhibit", OG.exhibitNumber),
-    ("Governing law", OG.governingLawText),
-    ("Governing law code", OG.governingLawCode),
-    ("Dispute forum", OG.disputeForum),
-    ("Dispute rules", OG.disputeRules),
-    ("Arbitration seat", OG.arbitrationSeatText),
-    ("Warning", OG.warning),
-)
-
-_HOLDING_FIELDS: tuple[tuple[str, URIRef], ...] = (
-    ("Shares", OG.shares),
-    ("Percent of class", OG.percentOfClass),
-    ("Percent of all shares", OG.percentOfTotal),
-    ("Percent of voting power", OG.percentOfVoting),
-    ("Sole voting power", OG.soleVoting),
-    ("Shared voting power", OG.sharedVoting),
-    ("Sole dispositive power", OG.soleDispositive),
-    ("Shared dispositive power", OG.sharedDispositive),
-    ("ADSs", OG.adsCount),
-    ("As of", OG.asOf),
-    ("Direct", OG.direct),
-    ("Nature", OG.nature),
-    ("Warning", OG.warning),
-)
-
-_CONTROL_FIELDS: tuple[tuple[str, URIRef], ...] = (
-    ("Kind", OG.kind),
-    ("Percent", OG.percent),
-    ("Warning", OG.warning),
-)
-
-_ROLE_FIELDS: tuple[tuple[str, URIRef], ...] = (
-    ("Title", OG["title"]),
-    ("Kinds", OG.kind),
-    ("Occupation", OG.occupation),
-    ("Section", OG.section),
-    ("Start", OG.startDate),
-    ("End", OG.endDate),
-    ("Warning", OG.warning),
-)
-
-_TRANSACTION_FIELDS: tuple[tuple[str, URIRef], ...] = (
-    ("Kind", OG.kind),
-    ("Shares", OG.shares),
-    ("Price per share", OG.pricePerShare),
-    ("Currency", OG.currency),
-    ("Aggregate amount", OG.aggregateAmount),
-    ("Pricing basis", OG.pricingBasis),
-    ("Date", OG.date),
-    ("Closing date", OG.closingDate),
-    ("Closing deadline", OG.closingDeadline),
-    ("Status", OG.status),
-    ("Warning", OG.warning),
-)
-
-_PERCENT_PROPS = {OG.percentOfClass, OG.percentOfTotal, OG.percentOfVoting, OG.percent}
-
-
-def _rows(props: _Props, fields: Iterable[tuple[str, URIRef]]) -> list[tuple[str, str]]:
-    rows: list[tuple[str, str]] = []
-    for title, p in fields:
-        vals = props.all(p)
-        seen: list[str] = []
-        for v in vals:
-            text = fmt_value(v)
-            if p in _PERCENT_PROPS:
-                text += "%"
-            if text not in seen:
-                seen.append(text)
-        if seen:
-            rows.append((title, "; ".join(seen)))
-    return rows
-
-
 class _Reader:
     def __init__(self, store: GraphStore) -> None:
-        self.t = _read(store)
+        self.t = read_tables(store)
         self._document_urls: dict[tuple[str, str], str] | None = None
         self.view = View()
         self.filing_index: dict[str, int] = {}
@@ -359,7 +135,7 @@ class _Reader:
         idx = self.filing_index.get(iri)
         if idx is not None:
             return idx
-        props = self.t["filing"].get(iri, _Props())
+        props = self.t["filing"].get(iri, Props())
         entry = {
             "iri": iri,
             "label": props.text(RDFS.label) or iri.rsplit("/", 1)[-1],
@@ -402,7 +178,7 @@ class _Reader:
                     if len(quote) > _QUOTE_LIMIT:
                         quote = quote[: _QUOTE_LIMIT - 1] + "…"
                     fact = props.one(OG.fact)
-                    fact_name = "" if fact is None or fact == _RDF_TYPE else str(fact)
+                    fact_name = "" if fact is None or fact == str(RDF.type) else str(fact)
                     fact_name = fact_name.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
                     derived = props.one(PROV.wasDerivedFrom)
                     idx = len(self.view.sources)
@@ -435,9 +211,9 @@ class _Reader:
                 str(a) for a in props.all(RDFS.label)
             }
             aliases = sorted(names - {label})
-            details = [("Identifier", iri), *_rows(props, _ENTITY_FIELDS)]
+            details = [("Identifier", iri), *rows_of(props, _ENTITY_FIELDS)]
             self.view.nodes[iri] = VNode(
-                iri, label, _node_kind(props), details, aliases, [], self.sources_of(iri)
+                iri, label, node_kind(props), details, aliases, [], self.sources_of(iri)
             )
 
     def securities(self) -> None:
@@ -446,7 +222,7 @@ class _Reader:
                 full = props.text(RDFS.label) or iri.rsplit("/", 1)[-1]
                 label = props.text(OG["title"]) or full  # the issuer is one link away
                 node = VNode(iri, label, "security", [("Name", full), ("Identifier", iri)])
-                node.details += _rows(props, _CLASS_FIELDS)
+                node.details += rows_of(props, _CLASS_FIELDS)
                 underlying = props.one(OG.underlyingClass)
                 if underlying is not None:
                     node.details.append(("Represents", str(underlying)))
@@ -460,7 +236,7 @@ class _Reader:
         for iri, props in self.t["agreement"].items():
             label = props.text(OG["title"]) or props.text(RDFS.label) or "agreement"
             node = VNode(iri, label, "agreement", [("Identifier", iri)])
-            node.details += _rows(props, _AGREEMENT_FIELDS)
+            node.details += rows_of(props, _AGREEMENT_FIELDS)
             node.sources = self.sources_of(iri)
             self.view.nodes[iri] = node
         owner = {str(p): a for a, ap in self.t["agreement"].items() for p in ap.all(OG.party)}
@@ -469,7 +245,7 @@ class _Reader:
             agreement = owner.get(iri)
             if entity is None or agreement is None:
                 continue
-            rows = _rows(
+            rows = rows_of(
                 props,
                 (("Role", OG.partyRole), ("Defined as", OG.definedAs), ("Name", OG.partyName)),
             )
@@ -502,16 +278,16 @@ class _Reader:
             e.label = f"{e.label} · {label}" if e.label else label
         return e
 
-    def fact_filing(self, props: _Props) -> int | None:
+    def fact_filing(self, props: Props) -> int | None:
         f = props.one(OG.filing)
         return self.filing(None if f is None else str(f))
 
     def fact_rows(
-        self, props: _Props, fields: Iterable[tuple[str, URIRef]]
+        self, props: Props, fields: Iterable[tuple[str, URIRef]]
     ) -> list[tuple[str, str]]:
         """The rows of an edge fact: its share class (when it names one) first, then
         ``fields``, then the filing that states it."""
-        rows = _rows(props, fields)
+        rows = rows_of(props, fields)
         cls = props.one(OG.shareClass)
         if cls is not None:
             rows.insert(0, ("Class", self.name(str(cls))))
@@ -521,7 +297,7 @@ class _Reader:
         return rows
 
     def holdings(self) -> None:
-        stated: list[tuple[str, str, str, _Props]] = []
+        stated: list[tuple[str, str, str, Props]] = []
         for iri, props in self.t["holding"].items():
             holder, issuer = props.one(OG.holder), props.one(OG.issuer)
             if holder is None or issuer is None:
@@ -530,7 +306,7 @@ class _Reader:
             if shares == 0 or pct == 0:
                 continue  # a nil position is no ownership edge
             stated.append((str(holder), str(issuer), iri, props))
-        by_edge: dict[tuple[str, str], list[tuple[str, _Props]]] = defaultdict(list)
+        by_edge: dict[tuple[str, str], list[tuple[str, Props]]] = defaultdict(list)
         for holder, issuer, iri, props in self.group_stakes(stated):
             by_edge[(holder, issuer)].append((iri, props))
         controls: dict[str, set[str]] = defaultdict(set)
@@ -577,11 +353,11 @@ class _Reader:
             if e is not None:
                 e.indirect = indirect
                 e.stake = stake
-                e.label = _pct(stake) if stake is not None else "owns"
+                e.label = percent_text(stake) if stake is not None else "owns"
 
     def group_stakes(
-        self, stated: list[tuple[str, str, str, _Props]]
-    ) -> list[tuple[str, str, str, _Props]]:
+        self, stated: list[tuple[str, str, str, Props]]
+    ) -> list[tuple[str, str, str, Props]]:
         """Holdings with the holder replaced by its group where the stake is the group's.
 
         A holding is the group's when, in the filing that states it, at least two members
@@ -596,7 +372,7 @@ class _Reader:
             if filing is not None and len(members) >= 2:
                 groups[str(filing)].append((giri, members))
 
-        def stake(props: _Props) -> tuple[str, str, str]:
+        def stake(props: Props) -> tuple[str, str, str]:
             return (
                 str(props.one(OG.filing)),
                 str(props.one(OG.shareClass)),
@@ -608,7 +384,7 @@ class _Reader:
             for giri, members in groups.get(str(props.one(OG.filing)), ()):
                 if holder in members:
                     reporters[(giri, issuer, stake(props))].add(holder)
-        out: list[tuple[str, str, str, _Props]] = []
+        out: list[tuple[str, str, str, Props]] = []
         for holder, issuer, iri, props in stated:
             owner = holder
             for giri, members in groups.get(str(props.one(OG.filing)), ()):
@@ -638,20 +414,30 @@ class _Reader:
             self.edge("member", m, giri, fact)
         return giri
 
+    def linked(
+        self, table: str, ends: tuple[URIRef, URIRef]
+    ) -> Iterator[tuple[str, Props, str, str]]:
+        """The nodes of ``table`` that name both ``ends``: (IRI, properties, from, to)."""
+        for iri, props in self.t[table].items():
+            a, b = props.one(ends[0]), props.one(ends[1])
+            if a is not None and b is not None:
+                yield iri, props, str(a), str(b)
+
+    def fact(
+        self, iri: str, props: Props, title: str, fields: Iterable[tuple[str, URIRef]]
+    ) -> dict[str, Any]:
+        """The details of one fact: its title, its rows of ``fields`` and its sources."""
+        return {
+            "title": title,
+            "rows": self.fact_rows(props, fields),
+            "sources": self.sources_of(iri),
+        }
+
     def controls(self) -> None:
-        for iri, props in self.t["control"].items():
-            a, b = props.one(OG.controller), props.one(OG.controlled)
-            if a is None or b is None:
-                continue
+        for iri, props, a, b in self.linked("control", (OG.controller, OG.controlled)):
             kind = props.text(OG.kind) or "control"
-            rows = self.fact_rows(props, _CONTROL_FIELDS)
-            e = self.edge(
-                "control",
-                str(a),
-                str(b),
-                {"title": "Control", "rows": rows, "sources": self.sources_of(iri)},
-                label=kind,
-            )
+            fact = self.fact(iri, props, "Control", _CONTROL_FIELDS)
+            e = self.edge("control", a, b, fact, label=kind)
             if e is not None:
                 if any(w in kind.lower() for w in ("deemed", "indirect")):
                     e.indirect = True
@@ -660,41 +446,18 @@ class _Reader:
                     e.stake = pct
 
     def roles(self) -> None:
-        for iri, props in self.t["role"].items():
-            a, b = props.one(OG.person), props.one(OG.organization)
-            if a is None or b is None:
-                continue
+        for iri, props, a, b in self.linked("role", (OG.person, OG.organization)):
             title = props.text(OG["title"]) or "role"
-            rows = self.fact_rows(props, _ROLE_FIELDS)
             short = title if len(title) <= 40 else title[:39] + "…"
-            self.edge(
-                "role",
-                str(a),
-                str(b),
-                {"title": title, "rows": rows, "sources": self.sources_of(iri)},
-                label=short,
-            )
+            self.edge("role", a, b, self.fact(iri, props, title, _ROLE_FIELDS), label=short)
 
     def transactions(self) -> None:
-        for iri, props in self.t["transaction"].items():
-            a, b = props.one(OG.seller), props.one(OG.buyer)
-            if a is None or b is None:
-                continue
+        for iri, props, a, b in self.linked("transaction", (OG.seller, OG.buyer)):
             kind = props.text(OG.kind) or "transaction"
-            rows = self.fact_rows(props, _TRANSACTION_FIELDS)
             shares = props.value(OG.shares)
             label = kind + (f" {fmt_value(shares)}" if isinstance(shares, int) else "")
-            self.edge(
-                "transaction",
-                str(a),
-                str(b),
-                {
-                    "title": props.text(RDFS.label) or kind,
-                    "rows": rows,
-                    "sources": self.sources_of(iri),
-                },
-                label=label,
-            )
+            fact = self.fact(iri, props, props.text(RDFS.label) or kind, _TRANSACTION_FIELDS)
+            self.edge("transaction", a, b, fact, label=label)
 
     def node_facts(self) -> None:
         """One line per edge on both of its ends: what the node takes part in."""
