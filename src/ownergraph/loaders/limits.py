@@ -46,23 +46,20 @@ def max_documents() -> int:
     return _setting(_DOCUMENTS_VAR, 500)
 
 
+def _refuse_over(name: str, count: int, limit: int, what: str, var: str) -> None:
+    if count > limit:
+        raise InputTooLargeError(
+            name, f"{what.format(f'{count:,}')}, over the limit of {limit:,} ({var})"
+        )
+
+
 def check_persons(name: str, count: int, *, limit: int | None = None) -> None:
     """Refuse the file ``name`` when it names more than ``limit`` reporting persons."""
     limit = max_persons() if limit is None else limit
-    if count > limit:
-        raise InputTooLargeError(
-            name,
-            f"the filing names {count:,} reporting persons, over the limit of {limit:,} "
-            f"({_PERSONS_VAR})",
-        )
+    _refuse_over(name, count, limit, "the filing names {} reporting persons", _PERSONS_VAR)
 
 
 def check_documents(name: str, count: int, *, limit: int | None = None) -> None:
     """Refuse the file ``name`` when it holds more than ``limit`` documents."""
     limit = max_documents() if limit is None else limit
-    if count > limit:
-        raise InputTooLargeError(
-            name,
-            f"the submission holds {count:,} documents, over the limit of {limit:,} "
-            f"({_DOCUMENTS_VAR})",
-        )
+    _refuse_over(name, count, limit, "the submission holds {} documents", _DOCUMENTS_VAR)

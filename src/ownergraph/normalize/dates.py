@@ -2,18 +2,14 @@
 
 Examples
 --------
->>> parse_date("April 13, 2021")
-datetime.date(2021, 4, 13)
 >>> parse_date("Dated: May 14, 2021")
 datetime.date(2021, 5, 14)
->>> parse_date("2021-04-13")
-datetime.date(2021, 4, 13)
->>> parse_date("04/13/2021")
-datetime.date(2021, 4, 13)
->>> parse_date("20210413")
-datetime.date(2021, 4, 13)
->>> parse_date("13 April 2021")
-datetime.date(2021, 4, 13)
+
+The layouts filings use all read as the same day:
+
+>>> {parse_date(t) for t in ("April 13, 2021", "2021-04-13", "04/13/2021", "20210413",
+...                          "13 April 2021")}
+{datetime.date(2021, 4, 13)}
 >>> parse_date("February 30, 2021") is None
 True
 """

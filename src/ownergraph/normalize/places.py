@@ -4,16 +4,11 @@ Examples
 --------
 >>> jurisdiction("British Virgin Islands")
 Jurisdiction(text='British Virgin Islands', code='VG', country='VG')
->>> jurisdiction("People's Republic of China").code
-'CN'
 >>> jurisdiction("Delaware")
 Jurisdiction(text='Delaware', code='US-DE', country='US')
->>> jurisdiction("DE").code
-'US-DE'
->>> jurisdiction("Cayman Islands, British West Indies").code
-'KY'
->>> jurisdiction("Atlantis").code is None
-True
+>>> [jurisdiction(t).code for t in ("People's Republic of China", "DE", "Atlantis",
+...                                 "Cayman Islands, British West Indies")]
+['CN', 'US-DE', None, 'KY']
 >>> jurisdiction("India").code, jurisdiction("Indiana").code, jurisdiction("U.S.A.").code
 ('IN', 'US-IN', 'US')
 >>> jurisdiction("a corporation organized under the laws of the State of New York").code

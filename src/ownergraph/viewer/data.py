@@ -33,6 +33,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from ownergraph.graph.store import GraphStore
 from ownergraph.ontology import OG, PROV
 from ownergraph.viewer.nodes import (
+    EDGE_VERBS,
     FIELDS,
     Props,
     fmt_value,
@@ -463,15 +464,7 @@ class _Reader:
         """One line per edge on both of its ends: what the node takes part in."""
         for e in self.view.edges:
             a, b = self.view.nodes[e.source], self.view.nodes[e.target]
-            what = {
-                "ownership": ("owns", "owned by"),
-                "control": ("controls", "controlled by"),
-                "member": ("member of", "has member"),
-                "role": ("role at", "role held by"),
-                "party": ("party to", "party"),
-                "transaction": ("sold to", "bought from"),
-                "security": ("issuer of", "security of"),
-            }[e.kind]
+            what = EDGE_VERBS[e.kind]
             tail = f" ({e.label})" if e.label else ""
             a.facts.append(f"{what[0]} {b.label}{tail}")
             b.facts.append(f"{what[1]} {a.label}{tail}")

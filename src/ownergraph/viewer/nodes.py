@@ -33,6 +33,7 @@ from ownergraph.graph.store import GraphStore
 from ownergraph.ontology import OG
 
 __all__ = [
+    "EDGE_VERBS",
     "FACT_TYPES",
     "FIELDS",
     "PERCENT_PROPS",
@@ -174,16 +175,21 @@ def node_kind(props: Props) -> str:
     return "party"
 
 
-def _field_tables() -> dict[str, tuple[tuple[str, URIRef], ...]]:
-    """The details-panel rows of ``fields.toml``: per table, (title, og: property) pairs."""
+def _panel() -> dict[str, Any]:
+    """The tables of ``fields.toml`` as read."""
     text = resources.files("ownergraph.viewer").joinpath("fields.toml").read_text("utf-8")
-    return {
-        table: tuple((title, OG[local]) for title, local in rows.items())
-        for table, rows in tomllib.loads(text).items()
-    }
+    return tomllib.loads(text)
 
 
-FIELDS = _field_tables()
+_PANEL = _panel()
+#: the details-panel rows per kind of node or edge: (title, og: property) pairs
+FIELDS: dict[str, tuple[tuple[str, URIRef], ...]] = {
+    table: tuple((title, OG[local]) for title, local in rows.items())
+    for table, rows in _PANEL.items()
+    if table != "verbs"
+}
+#: per edge kind, what its source does to its target and the reverse ("owns", "owned by")
+EDGE_VERBS: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in _PANEL["verbs"].items()}
 
 PERCENT_PROPS = {OG.percentOfClass, OG.percentOfTotal, OG.percentOfVoting, OG.percent}
 
