@@ -28,7 +28,7 @@ May import: :mod:`ownergraph.exports.reader`, :mod:`ownergraph.output`, the foun
 Examples
 --------
 >>> from decimal import Decimal
->>> from ownergraph.exports.records import sample_data
+>>> from ownergraph.exports.reader import sample_data
 >>> data = sample_data(date="2024-01-02", percent_of_class=Decimal("60.5"), direct=True)
 >>> statements = list(statements_for(data))
 >>> [s["recordType"] for s in statements]

@@ -26,7 +26,7 @@ May import: :mod:`ownergraph.exports.reader` and the foundation.
 Examples
 --------
 >>> from decimal import Decimal
->>> from ownergraph.exports.records import sample_data
+>>> from ownergraph.exports.reader import sample_data
 >>> data = sample_data(percent_of_class=Decimal("60.5"))
 >>> proxies = list(entities_for(data))
 >>> [p.schema.name for p in proxies]

@@ -27,7 +27,7 @@ May import: :mod:`ownergraph.exports.reader`, networkx and the foundation.
 Examples
 --------
 >>> from decimal import Decimal
->>> from ownergraph.exports.records import sample_data
+>>> from ownergraph.exports.reader import sample_data
 >>> data = sample_data(percent_of_class=Decimal("60.5"), shares=100)
 >>> g = to_networkx(data)
 >>> g.nodes["urn:a"]["label"], g.edges["urn:a", "urn:b", "urn:h"]["percent_of_class"]

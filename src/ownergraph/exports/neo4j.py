@@ -23,7 +23,7 @@ Examples
 --------
 >>> import io
 >>> from decimal import Decimal
->>> from ownergraph.exports.records import sample_data
+>>> from ownergraph.exports.reader import sample_data
 >>> data = sample_data(percent_of_class=Decimal("60.5"), shares=100)
 >>> nodes, edges = io.StringIO(), io.StringIO()
 >>> write_csv_files(data, nodes, edges)

@@ -22,11 +22,10 @@ the other party):
 ``transaction``
     ``og:Transaction``: seller → buyer, with shares, price, amount, currency and dates.
 
-:func:`read_export` returns an :class:`ExportData` (the records are in
-:mod:`~ownergraph.exports.records`, the SELECT runner in :mod:`~ownergraph.exports.sparql`),
-narrowed by :func:`scope` (:mod:`~ownergraph.exports.narrow`) to the neighbourhood of one
-entity (``focus`` and ``hops``) and to what was filed on or before a date (``as_of``);
-all are importable from here.
+:func:`read_export` returns an :class:`ExportData` (the SELECT runner is
+:mod:`~ownergraph.exports.sparql`), narrowed by :func:`scope` (its steps in
+:mod:`~ownergraph.exports.narrow`) to the neighbourhood of one entity (``focus`` and
+``hops``) and to what was filed on or before a date (``as_of``).
 
 May import: :mod:`ownergraph.graph`, the other ``exports`` modules it names, the foundation.
 
@@ -60,10 +59,11 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
-from ownergraph.exports.narrow import scope
-from ownergraph.exports.records import Entity, ExportData, FilingInfo, Relation
+from ownergraph.errors import QueryError
+from ownergraph.exports.narrow import as_of_relations, iso_date, within
 from ownergraph.exports.sparql import (
     OG,
     RDF_TYPE,
@@ -91,9 +91,91 @@ __all__ = [
     "read_export",
     "role_categories_of",
     "role_kinds",
+    "sample_data",
     "scope",
     "select",
 ]
+
+
+@dataclass
+class Entity:
+    """A party: a company, fund, government body or natural person."""
+
+    iri: str
+    name: str
+    kind: str = "unknown"
+    is_person: bool = False
+    aliases: list[str] = field(default_factory=list)
+    short_names: list[str] = field(default_factory=list)
+    cik: str | None = None
+    lei: str | None = None
+    cusip6: list[str] = field(default_factory=list)
+    jurisdiction: str | None = None
+    jurisdiction_text: str | None = None
+    citizenship: str | None = None
+    citizenship_text: str | None = None
+    given_name: str | None = None
+    family_name: str | None = None
+    addresses: list[str] = field(default_factory=list)
+    filings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FilingInfo:
+    """A filing: its form, accession number, date and sec.gov address where known."""
+
+    iri: str
+    label: str
+    form: str | None = None
+    accession: str | None = None
+    date: str | None = None
+    url: str | None = None
+    source_path: str | None = None
+    reporting_persons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Relation:
+    """An edge from ``source`` to ``target`` with its exact values and its provenance."""
+
+    iri: str
+    kind: str
+    source: str
+    target: str
+    filing: str | None = None
+    date: str | None = None
+    label: str | None = None
+    section: str | None = None
+    quote: str | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ExportData:
+    """What an export writes: parties by IRI, filings by IRI, and the relations."""
+
+    entities: dict[str, Entity]
+    filings: dict[str, FilingInfo]
+    relations: list[Relation]
+
+    def filing_of(self, rel: Relation) -> FilingInfo | None:
+        """The filing a relation was read from, when it is known."""
+        return self.filings.get(rel.filing) if rel.filing else None
+
+
+def sample_data(*, date: str | None = None, **values: Any) -> ExportData:
+    """Two companies, ``urn:a`` (A Ltd) holding ``urn:b`` (B Inc), with ``values`` on the
+    holding ``urn:h`` (dated ``date``): the smallest export, for the writers' examples.
+
+    >>> sample_data(shares=100).relations[0].values
+    {'shares': 100}
+    """
+    a, b = Entity("urn:a", "A Ltd", "company"), Entity("urn:b", "B Inc", "company")
+    return ExportData(
+        {a.iri: a, b.iri: b},
+        {},
+        [Relation("urn:h", "holding", a.iri, b.iri, date=date, values=values)],
+    )
 
 
 _ENTITY_PREDICATES = [
@@ -343,6 +425,50 @@ def _mark_indirect(relations: list[Relation]) -> None:
         controlled = controls.get((r.filing, r.source), set())
         if controlled & holders.get((r.filing, r.target), set()):
             r.values["direct"] = False
+
+
+def scope(
+    store: GraphStore,
+    data: ExportData,
+    *,
+    focus: str | None = None,
+    hops: int = 2,
+    as_of: str | None = None,
+) -> ExportData:
+    """Narrow ``data`` to what was filed on or before ``as_of`` and to the parties within
+    ``hops`` relations of the entity ``focus`` names (looked up by name, alias, CIK or
+    CUSIP with :func:`ownergraph.graph.lookup.resolve_entity`).
+
+    With ``as_of``, a relation is kept when its filing is dated on or before that day
+    (a transaction also by its own date), and of several holdings of one holder in one
+    issuer's class only those of the latest such filing.
+
+    Raises
+    ------
+    QueryError
+        when ``as_of`` is not an ISO date, ``hops`` is negative, or ``focus`` names no
+        entity or several.
+    """
+    relations = data.relations
+    if as_of is not None:
+        relations = as_of_relations(data, relations, iso_date(as_of))
+    keep: set[str] | None = None
+    if focus is not None:
+        from ownergraph.graph.lookup import resolve_entity
+
+        if hops < 0:
+            raise QueryError(f"--hops must be 0 or more, not {hops}")
+        start = str(resolve_entity(store, focus).iri)
+        keep = within(start, relations, hops)
+        relations = [r for r in relations if r.source in keep and r.target in keep]
+    elif as_of is not None:
+        keep = {r.source for r in relations} | {r.target for r in relations}
+    entities = (
+        data.entities if keep is None else {k: v for k, v in data.entities.items() if k in keep}
+    )
+    used = {r.filing for r in relations}
+    filings = data.filings if keep is None else {k: v for k, v in data.filings.items() if k in used}
+    return ExportData(entities, filings, relations)
 
 
 def role_kinds(rel: Relation) -> list[str]:
