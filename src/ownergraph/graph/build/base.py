@@ -53,6 +53,10 @@ def filing_graph_name(filing: Filing) -> URIRef:
     return filing_iri("sha256-" + digest[:20].lower())
 
 
+#: kinds that say the person holds no managing role, whatever the title's words
+_NOT_MANAGING_KINDS = frozenset({"signatory", "attorney-in-fact", "limited partner"})
+
+
 def role_categories(role: Role) -> set[str]:
     """``{"director"}``, ``{"officer"}``, both or neither, from the role's kinds.
 
@@ -68,14 +72,21 @@ def role_categories(role: Role) -> set[str]:
     >>> role_categories(Role(person="p", organization="o", title="Attorney-in-fact",
     ...                      kinds=["signatory"]))
     set()
+
+    Kinds that name no category leave the title to decide, so that a "Managing
+    Partner" whose kind is only ``partner`` is still a managing role:
+
+    >>> role_categories(Role(person="p", organization="o", title="Managing Partner",
+    ...                      kinds=["partner"]))
+    {'officer'}
     """
     kinds = {k.strip().lower() for k in role.kinds if k.strip()}
     cats: set[str] = set()
-    if kinds:
-        if kinds & DIRECTOR_KINDS:
-            cats.add("director")
-        if kinds & OFFICER_KINDS:
-            cats.add("officer")
+    if kinds & DIRECTOR_KINDS:
+        cats.add("director")
+    if kinds & OFFICER_KINDS:
+        cats.add("officer")
+    if cats or kinds & _NOT_MANAGING_KINDS:
         return cats
     if _DIRECTOR_TITLE.search(role.title):
         cats.add("director")
