@@ -54,7 +54,7 @@ def filing_graph_name(filing: Filing) -> URIRef:
 
 
 #: kinds that say the person holds no managing role, whatever the title's words
-_NOT_MANAGING_KINDS = frozenset({"signatory", "attorney-in-fact", "limited partner"})
+_NOT_MANAGING_KINDS = frozenset({"signatory", "attorney-in-fact"})
 
 
 def role_categories(role: Role) -> set[str]:
