@@ -136,3 +136,17 @@ def test_corpus_2026_xml_people(pattern: str, expected: tuple[str, str, str, str
     assert edgar in e.aliases
     assert any(c.person == e.key for c in f.cover_pages)
     assert any(s.signer == e.key or s.entity == e.key for s in f.signatures)
+
+
+def test_a_reporting_person_of_another_cover_page_is_not_folded_in() -> None:
+    from ownergraph.loaders.formats.edgar_names import reconcile_edgar_names
+    from ownergraph.record import CoverPage, Entity, Source
+
+    f = Filing(form="SCHEDULE 13G", schedule="13G")
+    src = Source("Cover page, reporting person 1, reportingPersonName", "Smith John")
+    f.add_entity(Entity(key="a", name="Smith John", kind=EntityKind.PERSON, source=src))
+    f.add_entity(Entity(key="b", name="John Smith Jr.", kind=EntityKind.PERSON))
+    f.cover_pages += [CoverPage(number=1, person="a"), CoverPage(number=2, person="b")]
+    reconcile_edgar_names(f)
+    assert sorted(f.entities) == ["a", "b"]
+    assert f.entities["b"].name == "John Smith Jr."

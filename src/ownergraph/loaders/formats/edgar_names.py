@@ -10,7 +10,8 @@ filing, makes the two one person:
   order with the first word last, or a name ending in a middle initial;
 - the display name is the natural-order spelling the filing uses (the signature's), or
   the EDGAR name turned round when the filing has none; the EDGAR spelling stays an alias;
-- a second entity the reader made for the natural-order spelling is folded in.
+- a second entity the reader made for the natural-order spelling is folded in, unless it
+  is a reporting person of its own cover page (two people, as a father and a son).
 
 Only spellings from an EDGAR-ordered field are read this way: a cover name from the XML
 (``reportingPersonName``) or from an SGML header (``COMPANY CONFORMED NAME``).
@@ -75,9 +76,12 @@ def reconcile_edgar_names(filing: Filing) -> None:
         if edgar is None:
             continue
         written = [n for n in entity.all_names() if n != edgar and edgar_reorders(edgar, n)]
+        # a reporting person of its own cover page is another person ("John Smith Jr.")
+        covered = {c.person for c in filing.cover_pages}
         for other in list(filing.entities.values()):
             if (
                 other.key != key
+                and other.key not in covered
                 and other.kind == EntityKind.PERSON
                 and other.cik in (None, entity.cik)
                 and edgar_reorders(edgar, other.name)
