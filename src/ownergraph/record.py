@@ -404,7 +404,7 @@ class Transaction(Sourced):
     buyer: str | None = None
     share_class: str | None = None
     to_class: str | None = None  # for conversions
-    shares: int | None = None
+    shares: int | Decimal | None = None  # Decimal when the filing states a fraction
     price_per_share: Decimal | None = None
     currency: str | None = None
     aggregate_amount: Decimal | None = None

@@ -26,6 +26,7 @@ from pathlib import Path
 from ownergraph.errors import InputTooLargeError, LoadError, NotAFilingError
 from ownergraph.loaders.formats.decode import decode, looks_binary
 from ownergraph.loaders.formats.detect import detect_format
+from ownergraph.loaders.formats.edgar_names import reconcile_edgar_names
 from ownergraph.loaders.limits import check_persons
 from ownergraph.loaders.sections.reconcile import reconcile
 from ownergraph.record import Filing
@@ -137,6 +138,7 @@ def load_bytes(data: bytes, *, name: str, max_bytes: int | None = None) -> Filin
     with load_errors(name, f"the {fmt} input", f"a {fmt} filing"):
         filing = parser_for(fmt)(text, name=name)
     check_persons(name, len(filing.cover_pages))
+    reconcile_edgar_names(filing)
     reconcile(filing)
     if not filing.cover_pages and filing.issuer is None:
         raise NotAFilingError(name, "not a Schedule 13D/13G filing (no issuer and no cover page)")

@@ -13,6 +13,8 @@ True
 'tus-holdings-co-ltd'
 >>> split_person_name("Chuilan ZENG")
 ('Chuilan', 'Zeng')
+>>> edgar_name_parts("LEONARD BRADEN MICHAEL"), edgar_reorders("Leonard Braden Michael", "Braden M Leonard")
+(('Braden Michael', 'Leonard'), True)
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ from nameparser import HumanName
 __all__ = [
     "MAX_NAME",
     "clean_name",
+    "edgar_name_parts",
+    "edgar_order_evident",
+    "edgar_reorders",
     "entity_key",
     "fingerprint",
     "looks_like_person",
@@ -184,3 +189,92 @@ def split_person_name(name: str) -> tuple[str | None, str | None]:
     return (parsed.first or None), (
         parsed.last.capitalize() if parsed.last.isupper() else parsed.last
     ) or None
+
+
+# -- EDGAR's order: family name first ----------------------------------------------
+
+#: words that are no part of the given or family name in EDGAR's spelling
+_EDGAR_EXTRA = frozenset({"jr", "sr", "ii", "iii", "iv", "mr", "mrs", "ms", "dr", "esq"})
+
+
+def _name_tokens(name: str) -> list[str]:
+    """The words of a person's name, EDGAR's ``/NY/`` suffix, titles and "Jr." left out."""
+    name = re.sub(r"(?:\s*/[A-Z]{2,3}/?)+\s*$", "", name)
+    name = re.sub(
+        r"(?:,?\s*\b(?:M\.?\s?D|Ph\.?\s?D|J\.?\s?D|CPA|CFA)\b\.?)+\s*$", "", name, flags=re.I
+    )
+    words = re.findall(r"[^\W\d_][\w'’-]*", name)
+    return [w for w in words if w.lower() not in _EDGAR_EXTRA]
+
+
+def _word_case(word: str) -> str:
+    return word.capitalize() if word.isupper() and len(word) > 1 else word
+
+
+def edgar_name_parts(name: str) -> tuple[str | None, str | None]:
+    """Given and family name of a person whose name is written in EDGAR's order.
+
+    EDGAR's conformed names (SGML headers, the filer names the structured XML repeats)
+    put the family name first: ``LEONARD BRADEN MICHAEL``, ``Cocke Travis W.``.
+
+    Examples
+    --------
+    >>> edgar_name_parts("Cocke Travis W."), edgar_name_parts("ROCKER DAVID A /NY/")
+    (('Travis W', 'Cocke'), ('David A', 'Rocker'))
+    >>> edgar_name_parts("Madonna")
+    (None, None)
+    """
+    words = _name_tokens(name)
+    if len(words) < 2 or len(name) > MAX_NAME:
+        return None, None
+    return " ".join(_word_case(w) for w in words[1:]), _word_case(words[0])
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two spellings of one name word: equal, or one the other's initial."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    return (len(a) == 1 or len(b) == 1) and a[0] == b[0]
+
+
+def edgar_reorders(edgar: str, written: str) -> bool:
+    """Whether ``written`` is the person ``edgar`` names, in natural order.
+
+    The family name that ``edgar`` writes first is ``written``'s last word, and the
+    given names agree word by word (an initial matches its name: ``M`` and ``Michael``).
+
+    Examples
+    --------
+    >>> edgar_reorders("Gorzynski Michael", "Michael Gorzynski")
+    True
+    >>> edgar_reorders("LYTTON LAURENCE W", "Laurence W. Lytton")
+    True
+    >>> edgar_reorders("Steven A. Cohen", "Steven A. Cohen"), edgar_reorders("Leonard Braden", "Brad Leonard")
+    (False, False)
+    """
+    e, n = _name_tokens(edgar), _name_tokens(written)
+    if len(e) < 2 or len(n) < 2 or e[0].lower() != n[-1].lower() or e[0].lower() == e[1].lower():
+        return False
+    given_e, given_n = e[1:], n[:-1]
+    if len(given_e[0]) == 1 or len(given_n[0]) == 1:  # a first name, not an initial
+        return False
+    return all(_same_word(a, b) for a, b in zip(given_e, given_n, strict=False))
+
+
+def edgar_order_evident(name: str) -> bool:
+    """Whether the name shows EDGAR's order by itself: it ends in a middle initial.
+
+    Names in natural order end in the family name, never in an initial.
+
+    Examples
+    --------
+    >>> edgar_order_evident("LYTTON LAURENCE W"), edgar_order_evident("Cocke Travis W.")
+    (True, True)
+    >>> edgar_order_evident("Laurence W. Lytton"), edgar_order_evident("Robert S. Pitts, Jr.")
+    (False, False)
+    >>> edgar_order_evident("Senai Asefaw, M.D.")
+    False
+    """
+    words = _name_tokens(name)
+    return len(words) >= 3 and len(words[-1]) == 1 and all(len(w) > 1 for w in words[:2])

@@ -38,6 +38,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ownergraph.loaders.vocab import phrase_pattern, table
 from ownergraph.normalize import entity_key, fingerprint, looks_like_person, split_person_name
 from ownergraph.record import Entity, EntityKind, Filing, ShareClass, Source
 
@@ -384,37 +385,21 @@ def name_after(text: str) -> str | None:
     return clean_entity_name(" ".join(picked)) or None
 
 
-_TITLE_KINDS: list[tuple[re.Pattern[str], list[str]]] = [
-    (
-        re.compile(r"\bindependent\s+(?:non-executive\s+)?director\b", re.I),
-        ["independent director", "director"],
-    ),
-    (re.compile(r"\bchief\s+executive(?:\s+officer)?\b|\bCEO\b", re.I), ["ceo", "officer"]),
-    (re.compile(r"\bchief\s+financial(?:\s+officer)?\b|\bCFO\b", re.I), ["cfo", "officer"]),
-    (re.compile(r"\bchief\s+operating(?:\s+officer)?\b|\bCOO\b", re.I), ["coo", "officer"]),
-    (re.compile(r"\bchief\s+\w+\s+officer\b", re.I), ["officer"]),
-    (re.compile(r"\bvice[\s-]+chair(?:man|woman|person)?\b", re.I), ["vice chair"]),
-    (re.compile(r"(?<!vice )(?<!vice-)\bchair(?:man|woman|person)?\b", re.I), ["chair"]),
-    (
-        re.compile(r"\b(?:executive\s+|senior\s+)?vice[\s-]+president\b", re.I),
-        ["vice president", "officer"],
-    ),
-    (re.compile(r"(?<!vice )(?<!vice-)\bpresident\b", re.I), ["president", "officer"]),
-    (re.compile(r"(?<!independent )(?<!non-executive )\bdirector\b", re.I), ["director"]),
-    (re.compile(r"\bgeneral\s+partner\b", re.I), ["general partner"]),
-    (re.compile(r"\bmanaging\s+member\b", re.I), ["managing member"]),
-    (re.compile(r"(?<!managing )\bmember\b", re.I), ["member"]),
-    (re.compile(r"\bmanaging\s+director\b", re.I), ["managing director"]),
-    (re.compile(r"\bmanaging\s+partner\b|(?<!general )\bpartner\b", re.I), ["partner"]),
-    (re.compile(r"(?<!general )\bmanager\b", re.I), ["manager"]),
-    (re.compile(r"\bsecretary\b", re.I), ["secretary", "officer"]),
-    (re.compile(r"\btreasurer\b", re.I), ["treasurer", "officer"]),
-    (re.compile(r"\bgeneral\s+counsel\b", re.I), ["general counsel", "officer"]),
-    (re.compile(r"\bexecutive\s+officer\b", re.I), ["officer"]),
-    (re.compile(r"\btrustee\b", re.I), ["trustee"]),
-    (re.compile(r"\battorney-in-fact\b", re.I), ["attorney-in-fact"]),
-    (re.compile(r"\bauthori[sz]ed\s+signatory\b", re.I), ["authorized signatory"]),
-]
+def _title_rules() -> list[tuple[re.Pattern[str], list[str]]]:
+    """``(pattern, role words)`` for each ``[[title]]`` of ``loaders/vocab/roles.toml``."""
+    rules = table("roles")["title"]
+    assert isinstance(rules, list)
+    return [
+        (
+            re.compile(r"\b(?:" + "|".join(map(phrase_pattern, r["phrases"])) + r")\b", re.I),
+            list(r["kinds"]),
+        )
+        for r in rules
+    ]
+
+
+#: title words and the role words they give, from ``loaders/vocab/roles.toml``
+_TITLE_KINDS = _title_rules()
 
 
 def title_kinds(title: str) -> list[str]:

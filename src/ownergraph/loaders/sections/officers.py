@@ -30,10 +30,19 @@ from ownergraph.loaders.sections.mentions import (
     split_name_title,
     title_kinds,
 )
+from ownergraph.loaders.vocab import phrase_pattern, table
 from ownergraph.normalize import jurisdiction, looks_like_person, split_person_name
 from ownergraph.record import Address, EntityKind, Role, Source
 
 __all__ = ["find_officer_sections", "parse_officers"]
+
+
+def _alternatives(name: str) -> str:
+    """The phrases of ``roles.toml``'s ``[groups]`` list ``name`` as one alternation, in order."""
+    groups = table("roles")["groups"]
+    assert isinstance(groups, dict)
+    return "|".join(map(phrase_pattern, groups[name]))
+
 
 _SECTION = re.compile(
     r"^[ \t]*(?:(SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix|EXHIBIT|Exhibit)[ \t]+([A-Z]{1,3}|\d{1,2}|[IVX]{1,4})"
@@ -50,12 +59,10 @@ _BUSINESS_ADDRESS = re.compile(
 _HEADER_CELL = re.compile(r"\bname\b", re.I)
 _CELL = re.compile(r"\S+(?: \S+)*")
 _RULE = re.compile(r"^[\s\-_=*]+$")
+#: "Executive Officers and Directors of (the) ...": the heading words of ``roles.toml``
 _GROUP = re.compile(
     r"^(?:(?:information\s+(?:concerning|regarding)\s+(?:the\s+)?)?"
-    r"((?:executive\s+|principal\s+)?(?:officers?|directors?|managers?|general\s+partners?|"
-    r"trustees?|managing\s+members?|members?)"
-    r"(?:,?\s+(?:and\s+)?(?:executive\s+|principal\s+)?(?:officers?|directors?|managers?|"
-    r"general\s+partners?|trustees?|managing\s+members?|controlling\s+persons?))*)"
+    rf"((?:{_alternatives('heading_first')})(?:,?\s+(?:and\s+)?(?:{_alternatives('heading_next')}))*)"
     r"\s+of\s+(?:the\s+)?)",
     re.I,
 )
@@ -70,10 +77,8 @@ _EACH_CITIZEN = re.compile(
     r"\b(?:is|are)\s+(?:an?\s+)?(?:citizens?\s+of\s+(?:the\s+)?"
     r"([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,4})|([A-Z][a-z]+)\s+citizens?\b)"
 )
-_KINDS = (
-    r"(?:(?:Senior\s+)?Managing\s+Members?|(?:Executive\s+)?Officers?|Directors?|"
-    r"General\s+Partners?|Managers?|Trustees?|Members?)"
-)
+#: a prose list's label ("Officers:", "the directors of X are"), as ``roles.toml`` writes it
+_KINDS = f"(?:{_alternatives('list_kinds')})"
 _PROSE_LIST = re.compile(
     rf"(?:^|\t)[ \t]*(?P<kind>{_KINDS})[ \t]*:[ \t]*"
     rf"|\b[Tt]he\s+(?P<kind2>{_KINDS.lower()})(?:\s+and\s+{_KINDS.lower()})?\s+of\s+"

@@ -27,6 +27,7 @@ from ownergraph.loaders.sections.mentions import (
     name_before,
     sentence_spans,
 )
+from ownergraph.loaders.sections.trade_tables import parse_trade_tables
 from ownergraph.normalize import parse_date, parse_money, whole_number
 from ownergraph.record import (
     Agreement,
@@ -133,7 +134,12 @@ def _current_agreement(ctx: Context, start: int, end: int, default: str | None) 
 
 
 def parse_transactions(ctx: Context, regions: list[tuple[int, int, str | None]]) -> None:
-    """Transactions and conversions in each (start, end, agreement key) region."""
+    """Transactions and conversions in each (start, end, agreement key) region.
+
+    The filing's trade tables (Item 5(c) and its schedules) are read first, by
+    :func:`~ownergraph.loaders.sections.trade_tables.parse_trade_tables`.
+    """
+    parse_trade_tables(ctx)
     text = ctx.text
     conversions: list[_Conversion] = []
     for r0, r1, region_agreement in regions:
