@@ -227,8 +227,11 @@ def issuer_address_span(text: str, start: int, end: int) -> tuple[int, int] | No
     e = stop.search(text, m.end(), end)
     a, b = m.end(), e.start() if e else end
     # rules under the caption ("-----") and stray punctuation are not the address
-    while a < b and (text[a] in " \t\r\n:.,;" or text.startswith(("--", "__", "=="), a)):
-        a += 1
+    while a < b:
+        rule = re.match(r"[-_=]{2,}|[ \t\r\n:.,;]", text[a:b])
+        if rule is None:
+            break
+        a += rule.end()
     while b > a and text[b - 1].isspace():
         b -= 1
     return (a, b) if b - a >= 5 and b - a <= 400 else None
