@@ -86,6 +86,11 @@ def test_statement_drops_the_heading_wrapped_onto_the_body() -> None:
     assert statement("7", text) == "N/A"
     assert statement("9", "NOTICE OF DISSOLUTION OF THE GROUP: NOT APPLICABLE") == "NOT APPLICABLE"
     assert statement("5", "Ownership of Five Per Cent or Less of a Class: None") == "None"
+    item3 = (
+        "If this statement is filed pursuant to §§ 240.13d-1(b) or 240.13d-2(b) or (c),\n"
+        "check whether the person filing is a:\n\nNot applicable."
+    )
+    assert statement("3", item3) == "Not applicable."
     # no heading words: the text is the statement
     assert statement("6", "All shares are held for clients.") == "All shares are held for clients."
 
