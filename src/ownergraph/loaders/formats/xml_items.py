@@ -132,7 +132,8 @@ class ItemsReader(XmlReaderBase):
             record.cite("not_applicable", self.src(f"Item {number}, {local_name(el)}", t))
         elif flag is False and flag_el is not None:
             record.not_applicable = False
-            record.cite("not_applicable", self.src(f"Item {number}, {local_name(flag_el)}", "N"))
+            quote = _text(flag_el) or ""
+            record.cite("not_applicable", self.src(f"Item {number}, {local_name(flag_el)}", quote))
         for el in _all(item, ("typeofpersonfiling", "othertypeofpersonfiling")):
             raw = _text(el) or ""
             label = institution(raw)
