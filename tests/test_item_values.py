@@ -455,3 +455,48 @@ def test_rdf_previously_filed_conforms() -> None:
     assert spans and str(g.value(spans[0], OG.quote)) == "true"
     conforms, _, text = validate(g, shacl_graph=_shapes(), allow_warnings=True)
     assert conforms, text
+
+
+def test_instructions_and_page_furniture_are_not_statements() -> None:
+    instruction_only = (
+        "Identification and Classification of Members of the Group\n\n"
+        "If a group has filed this schedule pursuant to Rule 13d-1(b)(ii)(J),\n"
+        "so indicate under Item 3(j) and attach an exhibit stating the identity\n"
+        "and Item 3 classification of each member of the group. If a group\n"
+        "has filed this schedule pursuant to Rule 13d-1(c) or Rule 13d-1(d),\n"
+        "attach an exhibit stating the identity of each member of the group.\n"
+    )
+    assert statement("8", instruction_only) == ""
+    assert statement(
+        "9", "Notice of Dissolution of Group.\n  NOT APPLICABLE\n\nCUSIP No. 03662X100   13G"
+    ) == ("NOT APPLICABLE")
+    assert is_not_applicable("This Item 9 is not applicable.")
+    # Item 5's box is its statement: the instruction goes, the box stays
+    five = "If this statement is being filed to report the fact that as of the date hereof ... check the following [ ]."
+    assert statement("5", five) == "[ ]."
+
+
+def test_text_item_stating_only_the_instructions_says_nothing() -> None:
+    text = (
+        "Item 8. Identification and Classification of Members of the Group\n\n"
+        "If a group has filed this schedule pursuant to Rule 13d-1(c), attach an exhibit\n"
+        "stating the identity of each member of the group.\n"
+        "Item 9. Notice of Dissolution of Group\nThis Item 9 is not applicable.\n"
+    )
+    f = Filing(form="SC 13G", schedule="13G")
+    parse_items(Context(text, f))
+    assert item(f, "8").not_applicable is None
+    assert "not_applicable" not in item(f, "8").field_sources
+    assert item(f, "9").not_applicable is True
+
+
+def test_golden_text_royce_2007_item_9_before_a_running_head() -> None:
+    """Royce & Associates, 2007 (text): Item 9 "NOT APPLICABLE" followed by the page's
+    running head "CUSIP No. 03662X100   13G"."""
+    f = load_file(
+        corpus_file(
+            "orgron__SC13G-A__20070117__0000906304-07-000021__ROYCE_ASSOCIATES_LLC__Answers_CORP.txt"
+        )
+    )
+    assert item(f, "9").not_applicable is True
+    assert item(f, "3").institution_types == ["investment adviser"]

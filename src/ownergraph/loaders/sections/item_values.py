@@ -80,20 +80,43 @@ def is_not_applicable(text: str | None) -> bool:
 
 
 @cache
-def _heading(number: str) -> re.Pattern[str] | None:
-    phrases = _section("headings").get("13G", {})
+def _heading(schedule: str, number: str) -> re.Pattern[str] | None:
+    phrases = _section("headings").get(schedule, {})
     wanted = phrases.get(number) if isinstance(phrases, dict) else None
     if not wanted:
         return None
-    return re.compile(r"^[\s(a-z)]*?" + _alternatives(wanted) + r"[\s:.\-–—]*", re.I)
+    return re.compile(r"^\s*(?:\([a-z]\)\s*)?" + _alternatives(wanted) + r"[\s:.\-–—]*", re.I)
 
 
-def statement(number: str, text: str) -> str:
-    """What a 13G Item states: ``text`` (its heading line's rest and its body) less the
-    heading's own words, which filings often wrap onto the following lines."""
-    rx = _heading(number)
+def statement(number: str, text: str, schedule: str = "13G") -> str:
+    """What an Item states: ``text`` (its heading line's rest and its body) less the
+    heading's own words, which filings often wrap onto the following lines, less the
+    form's instructions printed under it and less page furniture ("CUSIP No. ...",
+    "Page 5 of 5", rules). An empty result means the Item states nothing.
+
+    >>> statement("6", "Contracts, Arrangements, Understandings or Relationships With\\nRespect to Securities of the Issuer.\\n\\nNone.", "13D")
+    'None.'
+    """
+    rx = _heading(schedule, number)
     m = rx.match(text) if rx is not None else None
-    return (text[m.end() :] if m else text).strip()
+    rest = text[m.end() :] if m else text
+    told = _instruction(schedule, number)
+    i = told.match(rest) if told is not None else None
+    if i is not None:
+        rest = rest[i.end() :]
+    return _furniture().sub("", rest).strip()
+
+
+@cache
+def _instruction(schedule: str, number: str) -> re.Pattern[str] | None:
+    phrases = _section("instructions").get(schedule, {})
+    wanted = phrases.get(number) if isinstance(phrases, dict) else None
+    return re.compile(r"\s*" + _alternatives(wanted), re.I) if wanted else None
+
+
+@cache
+def _furniture() -> re.Pattern[str]:
+    return re.compile(_alternatives(_section("furniture").get("lines")), re.I | re.M)
 
 
 @cache

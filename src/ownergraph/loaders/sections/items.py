@@ -148,15 +148,18 @@ def read_item_values(ctx: Context, span: ItemSpan, item: Item) -> None:
     institution, the Item 5 box and the issuer's address of Item 1(b)."""
     text = ctx.text
     whole = text[span.start : span.end]
-    stated = statement(span.number, f"{span.title}\n{text[span.body : span.end]}")
+    stated = statement(
+        span.number, f"{span.title}\n{text[span.body : span.end]}", ctx.filing.schedule
+    )
     where = ctx.source(span.start, span.end, f"Item {span.number}")
     na = is_not_applicable(stated) or is_not_applicable(item.text)
+    silent = not stated and not na  # only the heading and the form's instructions
     if ctx.filing.schedule != "13G":
         if na:
             item.not_applicable = True
             item.cite("not_applicable", where)
         return
-    if span.number in ("3", "5", "6", "7", "8", "9"):
+    if span.number in ("3", "5", "6", "7", "8", "9") and not silent:
         item.not_applicable = na
         item.cite("not_applicable", where)
     if span.number == "1":
