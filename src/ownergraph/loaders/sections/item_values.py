@@ -255,7 +255,7 @@ def issuer_address_span(text: str, start: int, end: int) -> tuple[int, int] | No
         if rule is None:
             break
         a += rule.end()
-    while b > a and text[b - 1].isspace():
+    while b > a and (text[b - 1].isspace() or text[b - 1] in "-_="):
         b -= 1
     return (a, b) if b - a >= 5 and b - a <= 400 else None
 
