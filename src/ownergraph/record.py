@@ -173,6 +173,11 @@ class Address(Sourced):
     country: str | None = None  # ISO 3166-1 alpha-2
     phone: str | None = None
     email: str | None = None
+    # the parts, where the format gives them (the structured XML's address elements)
+    street: str | None = None  # street lines joined with ", "
+    city: str | None = None
+    region: str | None = None  # state, province or EDGAR location code as written
+    postal_code: str | None = None
 
 
 @dataclass(kw_only=True)
@@ -454,6 +459,14 @@ class Item(Sourced):
     number: str  # "4", "5"
     title: str
     text: str
+    #: the item states that it does not apply ("Not applicable", XML ``notApplicableFlag``)
+    not_applicable: bool | None = None
+    #: 13G Item 3: the kinds of institution checked (a-k), as their labels
+    #: ("investment adviser", "parent holding company")
+    institution_types: list[str] = field(default_factory=list)
+    #: 13G Item 5: the box "ownership of 5 percent or less of a class" checked (True),
+    #: stated unchecked (False) or not stated (None)
+    five_percent_or_less: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -523,6 +536,9 @@ class Filing(Sourced):
     cusip: str | None = None
     #: the 13G rule designations checked ("13d-1(b)", "13d-1(c)", "13d-1(d)")
     rules: list[str] = field(default_factory=list)
+    #: the 13D cover's box "previously filed a statement on Schedule 13G" (XML
+    #: ``previouslyFiledFlag``): checked (True), stated unchecked (False), not stated (None)
+    previously_filed: bool | None = None
     format: str = "unknown"  # "markdown", "xml", "html", "sgml", "text"
     path: str | None = None
     sha256: str | None = None

@@ -50,7 +50,7 @@ from ownergraph.graph.build.base import (
     filing_graph_name,
     role_categories,
 )
-from ownergraph.graph.build.narrative import NarrativeBuilder
+from ownergraph.graph.build.items import ItemValueBuilder
 from ownergraph.graph.build.secaddress import filing_address, sec_literal
 from ownergraph.graph.build.sink import Triples
 from ownergraph.graph.build.terms import (
@@ -76,7 +76,7 @@ __all__ = [
 ]
 
 
-class _Builder(NarrativeBuilder):
+class _Builder(ItemValueBuilder):
     """Every part of a filing's graph, built in order."""
 
     def build_filing(self) -> None:
@@ -150,6 +150,7 @@ class _Builder(NarrativeBuilder):
         self.build_signatures()
         self.build_exhibits()
         self.build_items()
+        self.build_item_values()
         self.build_documents()
 
 

@@ -90,6 +90,7 @@ FIELD_PROPERTIES: dict[str, dict[str, URIRef]] = {
         "subject_class": OG.subjectClass,
         "cusip": OG.cusip,
         "rules": OG.ruleDesignation,
+        "previously_filed": OG.previouslyFiled13G,
         "filers": OG.filedBy,
         "group_members": OG.group,
         "notice_person": OG.noticePerson,
@@ -121,6 +122,10 @@ FIELD_PROPERTIES: dict[str, dict[str, URIRef]] = {
         "country": OG.countryCode,
         "phone": OG.phone,
         "email": OG.email,
+        "street": OG.street,
+        "city": OG.city,
+        "region": OG.region,
+        "postal_code": OG.postalCode,
     },
     "ShareClass": {
         "issuer": OG.issuer,
@@ -265,7 +270,14 @@ FIELD_PROPERTIES: dict[str, dict[str, URIRef]] = {
         "date": OG.date,
         "agreement": OG.agreement,
     },
-    "Item": {"number": OG.itemNumber, "title": OG["title"], "text": OG.text},
+    "Item": {
+        "number": OG.itemNumber,
+        "title": OG["title"],
+        "text": OG.text,
+        "not_applicable": OG.notApplicable,
+        "institution_types": OG.institutionType,
+        "five_percent_or_less": OG.fivePercentOrLess,
+    },
 }
 
 #: cover-page fields that also support the holding derived from the cover page

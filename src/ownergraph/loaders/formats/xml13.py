@@ -48,6 +48,7 @@ from lxml import etree
 
 from ownergraph.errors import NotAFilingError
 from ownergraph.loaders.formats.xml_base import (
+    _ISSUER_ADDRESS,
     _ISSUER_CIK,
     _ISSUER_CUSIP,
     _ISSUER_NAME,
@@ -59,6 +60,7 @@ from ownergraph.loaders.formats.xml_base import (
     _cik,
     _either,
     _first,
+    _flag,
     _text,
 )
 from ownergraph.loaders.formats.xml_items import ItemsReader
@@ -164,6 +166,11 @@ class _Reader(PersonsReader, ItemsReader):
 
     def read_cover_header(self, cover: etree._Element | None) -> None:
         f = self.filing
+        prev_el = _first(cover, ("previouslyfiledflag",))
+        previously = _flag(_text(prev_el))
+        if prev_el is not None and previously is not None and f.previously_filed is None:
+            f.previously_filed = previously
+            f.cite("previously_filed", self.src(local_name(prev_el), _text(prev_el) or ""))
         amend_el = _first(cover, ("amendmentno",))
         amend = parse_int(_text(amend_el))
         if amend is not None and f.amendment_number is None:
@@ -207,7 +214,7 @@ class _Reader(PersonsReader, ItemsReader):
                     issuer.cite("cusip6", self.src(local_name(el), token))
                     break
             addr_el = None
-            for el in _all(issuer_el, ("address", "issuerprincipalexecutiveofficeaddress")):
+            for el in _all(issuer_el, _ISSUER_ADDRESS) + _all(item1, _ISSUER_ADDRESS):
                 addr_el = el
                 break
             if addr_el is not None:

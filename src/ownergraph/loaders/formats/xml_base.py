@@ -6,7 +6,8 @@ Elements are found by their *local* names, lower-cased, so namespace prefixes an
 schemas' spelling variants do not matter (see :mod:`.xml13`).
 
 May import: :mod:`.edgar_codes`, :mod:`.xml_people`, :mod:`.xml_safe`,
-:mod:`ownergraph.normalize`, :mod:`ownergraph.record`.
+:mod:`ownergraph.loaders.sections.item_values`, :mod:`ownergraph.normalize`,
+:mod:`ownergraph.record`.
 
 Examples
 --------
@@ -27,6 +28,7 @@ from ownergraph.loaders.formats.edgar_codes import (
     is_edgar_code,
 )
 from ownergraph.loaders.formats.xml_safe import local_name
+from ownergraph.loaders.sections.item_values import item_titles
 from ownergraph.normalize import (
     entity_key,
     jurisdiction,
@@ -46,29 +48,9 @@ from ownergraph.record import (
 
 __all__ = ["ITEM_TITLES_13D", "ITEM_TITLES_13G", "XmlReaderBase"]
 
-ITEM_TITLES_13D = {
-    "1": "Security and Issuer",
-    "2": "Identity and Background",
-    "3": "Source and Amount of Funds or Other Consideration",
-    "4": "Purpose of Transaction",
-    "5": "Interest in Securities of the Issuer",
-    "6": "Contracts, Arrangements, Understandings or Relationships with Respect to "
-    "Securities of the Issuer",
-    "7": "Material to be Filed as Exhibits",
-}
-ITEM_TITLES_13G = {
-    "1": "Issuer",
-    "2": "Person Filing",
-    "3": "Type of Person Filing",
-    "4": "Ownership",
-    "5": "Ownership of 5 Percent or Less of a Class",
-    "6": "Ownership of More than 5 Percent on Behalf of Another Person",
-    "7": "Identification and Classification of the Subsidiary Which Acquired the Security "
-    "Being Reported on by the Parent Holding Company or Control Person",
-    "8": "Identification and Classification of Members of the Group",
-    "9": "Notice of Dissolution of Group",
-    "10": "Certification",
-}
+#: the official Item titles, from ``loaders/vocab/items.toml``
+ITEM_TITLES_13D = item_titles("13D")
+ITEM_TITLES_13G = item_titles("13G")
 
 # Element names (lower case) of the two schemas.
 _PERSON_BLOCKS = ("reportingpersoninfo", "coverpageheaderreportingpersondetails")
@@ -96,6 +78,7 @@ _P_COMMENTS = ("commentcontent", "comments", "commenttext")
 _ISSUER_CIK = ("issuercik",)
 _ISSUER_NAME = ("issuername",)
 _ISSUER_CUSIP = ("issuercusip", "issuercusipnumber")
+_ISSUER_ADDRESS = ("address", "issuerprincipalexecutiveofficeaddress")
 _P_RULE = ("designaterulepursuantthisschedulefiled",)
 _ADDRESS_PARTS = ("street1", "street2", "city", "stateorcountry", "zipcode")
 _NARRATIVE_ITEMS = ("2", "4", "5", "6")
@@ -265,7 +248,15 @@ class XmlReaderBase:
         )
         tail = " ".join(p for p in (region, parts.get("zipcode")) if p)
         text = ", ".join(p for p in (line, tail) if p)
-        addr = Address(kind=kind, text=text, country=place.country if place else None)
+        addr = Address(
+            kind=kind,
+            text=text,
+            country=place.country if place else None,
+            street=", ".join(p for p in (parts.get("street1"), parts.get("street2")) if p) or None,
+            city=parts.get("city"),
+            region=code,
+            postal_code=parts.get("zipcode"),
+        )
         addr.source = self.src(section, text)
         return addr
 

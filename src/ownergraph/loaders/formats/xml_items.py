@@ -32,6 +32,7 @@ from ownergraph.loaders.formats.xml_people import (
     signer_name,
 )
 from ownergraph.loaders.formats.xml_safe import local_name
+from ownergraph.loaders.sections.item_values import institution, is_not_applicable
 from ownergraph.normalize import (
     entity_key,
     looks_like_person,
@@ -48,6 +49,9 @@ from ownergraph.record import (
 )
 
 __all__ = ["ItemsReader"]
+
+#: item elements that are flags, not statements
+_ITEM_FLAGS = ("notapplicableflag", "classownership5percentorless")
 
 
 class ItemsReader(XmlReaderBase):
@@ -96,6 +100,7 @@ class ItemsReader(XmlReaderBase):
             parts = self.item_text(item, number, record)
             if not parts:
                 continue
+            self.item_values(item, number, record)
             record.text = "\n\n".join(parts)
             record.source = self.src(f"Item {number}", record.text)
             mine.append(record)
@@ -105,6 +110,46 @@ class ItemsReader(XmlReaderBase):
         ]
         if narrative:
             self.run_narrative(narrative, {i.number for i in mine})
+
+    def item_values(self, item: etree._Element, number: str, record: Item) -> None:
+        """The values an item's elements state: ``notApplicableFlag`` (or a text that
+        only says "Not applicable"), Item 3's ``typeOfPersonFiling`` and Item 5's
+        ``classOwnership5PercentOrLess``."""
+        flag_el = _first(item, ("notapplicableflag",))
+        flag = _flag(_text(flag_el))
+        texts = [
+            (el, t)
+            for el in item.iter()
+            if isinstance(el.tag, str)
+            and el is not item
+            and not _children(el)
+            and _lname(el) not in _ITEM_FLAGS
+            and (t := _text(el))
+        ]
+        if flag or (texts and all(is_not_applicable(t) for _el, t in texts)):
+            record.not_applicable = True
+            el, t = (flag_el, _text(flag_el) or "") if flag else texts[0]
+            record.cite("not_applicable", self.src(f"Item {number}, {local_name(el)}", t))
+        elif flag is False and flag_el is not None:
+            record.not_applicable = False
+            quote = _text(flag_el) or ""
+            record.cite("not_applicable", self.src(f"Item {number}, {local_name(flag_el)}", quote))
+        for el in _all(item, ("typeofpersonfiling", "othertypeofpersonfiling")):
+            raw = _text(el) or ""
+            label = institution(raw)
+            if label is None:
+                continue
+            if label not in record.institution_types:
+                record.institution_types.append(label)
+                record.cite("institution_types", self.src(f"Item {number}, {local_name(el)}", raw))
+        five_el = _first(item, ("classownership5percentorless",))
+        five = _flag(_text(five_el))
+        if five is not None and five_el is not None:
+            record.five_percent_or_less = five
+            record.cite(
+                "five_percent_or_less",
+                self.src(f"Item {number}, {local_name(five_el)}", _text(five_el) or ""),
+            )
 
     def run_narrative(self, items: list[Item], numbers: set[str]) -> None:
         f = self.filing

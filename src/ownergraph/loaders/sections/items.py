@@ -1,4 +1,5 @@
-"""Numbered Items, section boundaries, the amended filing and Item 2 background facts.
+"""Numbered Items, section boundaries, the amended filing, Item 2 background facts and
+the values Items state (:mod:`.item_values`).
 
 Examples
 --------
@@ -15,6 +16,14 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from ownergraph.loaders.sections.item_values import (
+    checked_institutions,
+    five_percent_box,
+    is_not_applicable,
+    issuer_address_span,
+    previously_filed_box,
+    statement,
+)
 from ownergraph.loaders.sections.mentions import Context, legal_form_only, name_before
 from ownergraph.normalize import jurisdiction, parse_date
 from ownergraph.record import Address, FilingReference, Item
@@ -26,8 +35,11 @@ __all__ = [
     "find_items",
     "parse_amends",
     "parse_background",
+    "parse_issuer_address",
     "parse_items",
+    "parse_previously_filed",
     "parse_signature_date",
+    "read_item_values",
 ]
 
 _ITEM = re.compile(
@@ -101,15 +113,94 @@ def find_items(text: str) -> list[ItemSpan]:
 
 
 def parse_items(ctx: Context) -> list[ItemSpan]:
-    """Append one :class:`Item` per Item of the text and register their sections."""
+    """Append one :class:`Item` per Item of the text and register their sections.
+
+    Each Item's values (:func:`read_item_values`) are read with it; the 13D cover's
+    "previously filed on Schedule 13G" box is read from the text before the Items.
+
+    Examples
+    --------
+    >>> from ownergraph.record import Filing
+    >>> text = ("Item 3. If this statement is filed pursuant to Rule 13d-1(b), check whether the person filing is a:\\n"
+    ...         "(a) [ ] Broker or dealer\\n(e) [X] Investment adviser\\n"
+    ...         "Item 5. Ownership of 5 Percent or Less of a Class\\nIf ... check the following [ ].\\n"
+    ...         "Item 9. Notice of Dissolution of Group: N/A\\n")
+    >>> ctx = Context(text, Filing(form="SC 13G", schedule="13G"))
+    >>> _ = parse_items(ctx)
+    >>> [(i.number, i.institution_types, i.five_percent_or_less, i.not_applicable) for i in ctx.filing.items]
+    [('3', ['investment adviser'], None, False), ('5', [], False, False), ('9', [], None, True)]
+    """
     spans = find_items(ctx.text)
     for s in spans:
         ctx.add_section(s.start, s.end, f"Item {s.number}")
         body = ctx.text[s.body : s.end].strip()
         item = Item(number=s.number, title=s.title, text=body)
         item.source = ctx.source(s.start, s.end, f"Item {s.number}")
+        read_item_values(ctx, s, item)
         ctx.filing.items.append(item)
+    if ctx.filing.schedule == "13D":
+        parse_previously_filed(ctx, spans[0].start if spans else min(len(ctx.text), 20000))
     return spans
+
+
+def read_item_values(ctx: Context, span: ItemSpan, item: Item) -> None:
+    """The values of one Item: "not applicable", and for a 13G the Item 3 kinds of
+    institution, the Item 5 box and the issuer's address of Item 1(b)."""
+    text = ctx.text
+    whole = text[span.start : span.end]
+    stated = statement(
+        span.number, f"{span.title}\n{text[span.body : span.end]}", ctx.filing.schedule
+    )
+    where = ctx.source(span.start, span.end, f"Item {span.number}")
+    na = is_not_applicable(stated) or is_not_applicable(item.text)
+    silent = not stated and not na  # only the heading and the form's instructions
+    if ctx.filing.schedule != "13G":
+        if na:
+            item.not_applicable = True
+            item.cite("not_applicable", where)
+        return
+    if span.number in ("3", "5", "6", "7", "8", "9") and not silent:
+        item.not_applicable = na
+        item.cite("not_applicable", where)
+    if span.number == "1":
+        parse_issuer_address(ctx, span)
+    elif span.number == "3":
+        item.institution_types = checked_institutions(whole)
+        if item.institution_types:
+            item.cite("institution_types", where)
+    elif span.number == "5":
+        box = five_percent_box(text, span.start, span.end)
+        if box is not None:
+            item.five_percent_or_less = box[0]
+            item.cite("five_percent_or_less", ctx.source(box[1], box[2], f"Item {span.number}"))
+
+
+def parse_issuer_address(ctx: Context, span: ItemSpan) -> None:
+    """13G Item 1(b): the address of the issuer's principal executive offices, as text."""
+    found = issuer_address_span(ctx.text, span.start, span.end)
+    key = ctx.issuer_key()
+    if found is None or key is None or key not in ctx.filing.entities:
+        return
+    a, b = found
+    addr_text = re.sub(r"\s*\n\s*", ", ", ctx.text[a:b]).strip(" ,")
+    issuer = ctx.filing.entities[key]
+    if any(x.text == addr_text for x in issuer.addresses):
+        return
+    last = addr_text.rsplit(",", 1)[-1]
+    addr = Address(kind="principal office", text=addr_text, country=jurisdiction(last).country)
+    addr.source = ctx.source(a, b, "Item 1(b)")
+    issuer.addresses.append(addr)
+
+
+def parse_previously_filed(ctx: Context, limit: int) -> None:
+    """Set ``filing.previously_filed`` from the 13D cover's box, when printed."""
+    if ctx.filing.previously_filed is not None:
+        return
+    found = previously_filed_box(ctx.text, limit)
+    if found is None:
+        return
+    ctx.filing.previously_filed = found[0]
+    ctx.filing.cite("previously_filed", ctx.source(found[1], found[2], "Cover page"))
 
 
 _AMENDS = re.compile(
