@@ -55,7 +55,15 @@ from rdflib.term import Identifier
 from ownergraph.errors import QueryError, StoreError
 from ownergraph.queries.guard import refuse_network
 
-__all__ = ["GRAPH_PREFIX", "Endpoint", "RemoteStore", "is_store_url", "parse_store_url"]
+__all__ = [
+    "GRAPH_PREFIX",
+    "Endpoint",
+    "RemoteStore",
+    "is_store_url",
+    "parse_store_url",
+    "values_block",
+    "values_first",
+]
 
 #: every graph ownergraph writes is named under this prefix; a server's other graphs
 #: (Virtuoso's system graphs, other data sets) are left alone and not read
@@ -614,13 +622,44 @@ def _with_values(text: str, bindings: Mapping[str, Identifier]) -> str:
     names = [n for n in bindings if projected is None or n in projected]
     if not names:
         return text
-    head = " ".join(f"?{n}" for n in names)
-    row = " ".join(_term(bindings[n]) for n in names)
-    values = f"VALUES ({head}) {{ ({row}) }}"
+    return values_first(text, names, [[bindings[n] for n in names]])
+
+
+def values_first(text: str, names: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """``text`` with ``VALUES (?names...) { rows }`` put first in the query's ``WHERE``
+    group (after the query when it has none); every term checked and escaped by
+    Oxigraph, never spliced as given.
+
+    Examples
+    --------
+    >>> values_first("SELECT * { ?x ?p ?o }", ["x"], [[URIRef("urn:a")], [URIRef("urn:b")]])
+    'SELECT * { VALUES (?x) { (<urn:a>) (<urn:b>) } ?x ?p ?o }'
+    >>> values_first("SELECT * { ?x ?p ?o }", ["x"], [[URIRef("urn:a> } DROP ALL #")]])
+    Traceback (most recent call last):
+    ...
+    ValueError: ...
+    """
+    values = values_block(names, rows)
     at = _where_brace(text)
     if at is None:
         return f"{text}\n{values}"
     return f"{text[: at + 1]} {values}{text[at + 1 :]}"
+
+
+def values_block(names: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """``VALUES (?names...) { rows }``, every term checked and escaped by Oxigraph.
+
+    Examples
+    --------
+    >>> values_block(["x", "y"], [[URIRef("urn:a"), URIRef("urn:b")]])
+    'VALUES (?x ?y) { (<urn:a> <urn:b>) }'
+    """
+    for n in names:
+        if not re.fullmatch(r"\w+", n):
+            raise ValueError(f"{n!r} is not a variable name")
+    head = " ".join(f"?{n}" for n in names)
+    body = " ".join("(" + " ".join(_term(t) for t in row) + ")" for row in rows)
+    return f"VALUES ({head}) {{ {body} }}"
 
 
 # strings, IRIs and comments (skipped), the WHERE keyword, an opening brace
