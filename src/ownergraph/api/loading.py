@@ -258,7 +258,12 @@ def _write(
         warnings.extend(obj.warnings)
     with guard.critical():  # a signal waits until this filing is written and counted
         before = changes.before(store, name)
-        repoints = resolver.plan(name, triples)
+        try:
+            repoints = resolver.plan(name, triples)
+        except Exception as e:  # nothing is written yet: the file fails, the batch goes on
+            raise LoadError(
+                str(f), f"could not be joined to the store's entities ({type(e).__name__}: {e})"
+            ) from e
         try:
             facts = store.write_graph(name, quads, repoints)
         except GraphDataError as e:

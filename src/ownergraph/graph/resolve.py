@@ -283,7 +283,12 @@ class IdentityResolver:
                 if str(s).startswith(ID) and not _is_cik(s):
                     nodes.add(s)
         for c in cusips:
-            iri = entity_iri(cusip=c)
+            try:
+                iri = entity_iri(cusip=c)
+            except ValueError:
+                # a private-placement CUSIP ("00279#AA8") keeps its "#" in og:cusip6
+                # but no CUSIP node is ever named by it: nothing to re-point
+                continue
             if self._values(iri, OG.fingerprint):
                 nodes.add(iri)
         return nodes
