@@ -14,13 +14,16 @@ shows it, on that real file (skipped with the reason when ``../shared/corpus`` i
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
-from ownergraph.loaders import load_file
+from ownergraph.loaders import load_bytes, load_file
 from ownergraph.loaders.sections.control import parse_authority
+from ownergraph.loaders.sections.cover_rows import find_item_pages
 from ownergraph.loaders.sections.mentions import Context
 from ownergraph.loaders.sections.name_check import name_problem
-from ownergraph.record import Filing
+from ownergraph.record import EntityKind, Filing
 
 from .corpus import corpus_file
 
@@ -64,3 +67,250 @@ def test_the_1994_atari_issuer_keeps_its_own_name() -> None:
     assert issuer.name == "Atari Corporation"
     assert issuer.cik == "0000802019"
     assert not any(e.name.startswith("Corporation and") for e in f.entities.values())
+
+
+# ------------------------------------------------ FMR's compact "Item N:" cover rows
+
+
+def _fmr_person(name: str, place: str, sole_voting: str, code: str) -> str:
+    return (
+        "CUSIP: 00444T100\n\n"
+        f"Item 1: Reporting Person - {name}\n\n"
+        "Item 2: (a) [ ]\n\n        (b) [ ]\n\n"
+        f"Item 4: {place}\n\n"
+        f"Item 5: {sole_voting}\n\n"
+        "Item 6: 0\n\n"
+        "Item 7: 2,345,678\n\n"
+        "Item 8: 0\n\n"
+        "Item 9: 2,345,678\n\n"
+        "Item 11: 13.122%\n\n"
+        f"Item 12: {code}\n\n"
+    )
+
+
+FMR_FRONT = """\
+                                  SCHEDULE 13G
+
+                   Under the Securities Exchange Act of 1934
+
+                               Amendment No: 2
+
+                      Name of Issuer: Acme Widget Holdings, Inc.
+
+                   Title of Class of Securities: Common Stock
+
+                            CUSIP Number: 00444T100
+
+      Date of Event Which Requires Filing of this Statement: December 31, 2023
+
+Check the appropriate box to designate the rule pursuant to which this
+Schedule is filed:
+
+(x) Rule 13d-1(b)
+
+( ) Rule 13d-1(c)
+
+( ) Rule 13d-1(d)
+
+"""
+
+FMR_BODY = """\
+Item 1(a). Name of Issuer:
+
+           Acme Widget Holdings, Inc.
+
+Item 1(b). Address of Issuer's Principal Executive Offices:
+
+           100 Main Street, Springfield, IL 62701
+
+Item 2(a). Name of Person Filing:
+
+           FMR LLC
+
+Item 2(b). Address or Principal Business Office or, if None, Residence:
+
+           245 Summer Street, Boston, Massachusetts 02210
+
+Item 2(c). Citizenship:
+
+           Not applicable
+
+Item 2(d). Title of Class of Securities:
+
+           Common Stock
+
+Item 2(e). CUSIP Number:
+
+           00444T100
+
+Item 3. This statement is filed pursuant to Rule 13d-1(b) or 13d-2(b) or (c) and the
+person filing, FMR LLC, is a parent holding company in accordance with
+Section 240.13d-1(b)(1)(ii)(G). (Note: See Exhibit 99.)
+
+Item 4. Ownership
+
+   (a) Amount Beneficially Owned: 2,345,678
+
+   (b) Percent of Class: 13.122%
+
+   (c) Number of shares as to which such person has:
+
+      (i) sole power to vote or to direct the vote: 1,234,567
+
+      (ii) shared power to vote or to direct the vote: 0
+
+      (iii) sole power to dispose or to direct the disposition of: 2,345,678
+
+      (iv) shared power to dispose or to direct the disposition of: 0
+
+Item 5. Ownership of Five Percent or Less of a Class.
+
+   Not applicable.
+
+Item 10. Certifications.
+
+   By signing below I certify that, to the best of my knowledge and belief, the
+securities referred to above were acquired and are held in the ordinary course of
+business.
+
+                                   Signature
+
+   After reasonable inquiry and to the best of my knowledge and belief, I certify
+that the information set forth in this statement is true, complete and correct.
+
+February 9, 2024
+Date
+
+/s/ Stephanie J. Brown
+Signature
+
+Stephanie J. Brown
+Duly authorized under Power of Attorney effective as of January 1, 2024, by and on
+behalf of FMR LLC and its direct and indirect subsidiaries
+"""
+
+FMR_TEXT = (
+    FMR_FRONT
+    + _fmr_person("FMR LLC", "Delaware", "1,234,567", "HC")
+    + _fmr_person("Abigail P. Johnson", "United States of America", "0", "IN")
+    + FMR_BODY
+)
+
+FMR_HEADER = """\
+<SEC-DOCUMENT>0000315066-24-000123.txt : 20240209
+<SEC-HEADER>0000315066-24-000123.hdr.sgml : 20240209
+ACCESSION NUMBER:\t\t0000315066-24-000123
+CONFORMED SUBMISSION TYPE:\tSC 13G/A
+PUBLIC DOCUMENT COUNT:\t\t2
+FILED AS OF DATE:\t\t20240209
+
+SUBJECT COMPANY:\t
+
+\tCOMPANY DATA:\t
+\t\tCOMPANY CONFORMED NAME:\t\t\tACME WIDGET HOLDINGS, INC.
+\t\tCENTRAL INDEX KEY:\t\t\t0009999901
+\t\tSTATE OF INCORPORATION:\t\t\tDE
+
+\tFILING VALUES:
+\t\tFORM TYPE:\t\tSC 13G/A
+
+FILED BY:\t\t
+
+\tCOMPANY DATA:\t
+\t\tCOMPANY CONFORMED NAME:\t\t\tFMR LLC
+\t\tCENTRAL INDEX KEY:\t\t\t0000315066
+\t\tSTATE OF INCORPORATION:\t\t\tDE
+
+\tFILING VALUES:
+\t\tFORM TYPE:\t\tSC 13G/A
+</SEC-HEADER>
+"""
+
+
+def _fmr_submission(document: str, *, html: bool) -> bytes:
+    body = document
+    if html:
+        paras = "".join(f"<p>{line}</p>\n" for line in document.split("\n\n"))
+        body = f"<html><body>\n{paras}</body></html>"
+    name = "fmr.htm" if html else "fmr.txt"
+    return (
+        FMR_HEADER
+        + "<DOCUMENT>\n<TYPE>SC 13G/A\n<SEQUENCE>1\n"
+        + f"<FILENAME>{name}\n<TEXT>\n{body}\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
+    ).encode()
+
+
+def _check_fmr(f: Filing) -> None:
+    assert f.issuer is not None and f.entities[f.issuer].name.lower().startswith("acme widget")
+    assert f.cusip == "00444T100"
+    rows = [
+        (
+            f.entities[c.person].name,
+            c.sole_voting,
+            c.shared_voting,
+            c.sole_dispositive,
+            c.shared_dispositive,
+            c.aggregate,
+            c.percent_of_class,
+            f.entities[c.person].reporting_type_codes,
+        )
+        for c in f.cover_pages
+    ]
+    assert rows == [
+        ("FMR LLC", 1234567, 0, 2345678, 0, 2345678, Decimal("13.122"), ["HC"]),
+        ("Abigail P. Johnson", 0, 0, 2345678, 0, 2345678, Decimal("13.122"), ["IN"]),
+    ]
+    fmr = f.entities[f.cover_pages[0].person]
+    assert fmr.jurisdiction is not None and fmr.jurisdiction.code == "US-DE"
+    johnson = f.entities[f.cover_pages[1].person]
+    assert johnson.kind == EntityKind.PERSON
+    assert johnson.citizenship is not None and johnson.citizenship.code == "US"
+    assert all(name_problem(e.name) is None for e in f.entities.values())
+    # the body's Items are the schedule's, the cover rows none of them
+    titles = {i.number: i.title for i in f.items}
+    assert titles.get("1") == "Name of Issuer"
+    assert titles.get("4") == "Ownership"
+    assert not any("Reporting Person" in i.title for i in f.items)
+
+
+def test_fmr_compact_layout_as_plain_text() -> None:
+    f = load_bytes(FMR_TEXT.encode(), name="fmr.txt")
+    _check_fmr(f)
+
+
+def test_fmr_compact_layout_in_a_text_submission_with_header() -> None:
+    f = load_bytes(_fmr_submission(FMR_TEXT, html=False), name="fmr-sub.txt")
+    _check_fmr(f)
+    assert f.accession == "0000315066-24-000123"
+    assert f.entities[f.cover_pages[0].person].cik == "0000315066"
+
+
+def test_fmr_compact_layout_as_html_in_a_submission() -> None:
+    f = load_bytes(_fmr_submission(FMR_TEXT, html=True), name="fmr-sub-html.txt")
+    _check_fmr(f)
+    assert f.entities[f.cover_pages[0].person].cik == "0000315066"
+
+
+def test_fmr_rows_with_their_captions_after_the_colon() -> None:
+    captioned = (
+        FMR_TEXT.replace("Item 5: ", "Item 5: Sole Voting Power: ")
+        .replace(
+            "Item 9: ", "Item 9: Aggregate Amount Beneficially Owned by Each Reporting Person: "
+        )
+        .replace("Item 11: ", "Item 11: Percent of Class Represented by Amount in Row (9): ")
+    )
+    _check_fmr(load_bytes(captioned.encode(), name="fmr-captions.txt"))
+
+
+def test_body_items_written_with_a_colon_are_no_cover_rows() -> None:
+    # a 13D whose Items are written "Item 4: Purpose" has no "Item 1: Reporting Person"
+    text = (
+        "Item 1: Security and Issuer\n\nCommon Stock.\n\nItem 4: Purpose of Transaction\n\nNone.\n"
+    )
+    assert find_item_pages(text) == []
+
+
+def test_fmr_compact_layout_as_a_bare_html_document() -> None:
+    paras = "".join(f"<p>{block}</p>\n" for block in FMR_TEXT.split("\n\n"))
+    html = f"<html><body>\n{paras}</body></html>"
+    _check_fmr(load_bytes(html.encode(), name="fmr.htm"))
