@@ -23,6 +23,7 @@ from ownergraph.loaders.sections.control import parse_authority
 from ownergraph.loaders.sections.cover_rows import find_item_pages
 from ownergraph.loaders.sections.mentions import Context
 from ownergraph.loaders.sections.name_check import name_problem
+from ownergraph.normalize import jurisdiction
 from ownergraph.record import EntityKind, Filing
 
 from .corpus import corpus_file
@@ -314,3 +315,54 @@ def test_fmr_compact_layout_as_a_bare_html_document() -> None:
     paras = "".join(f"<p>{block}</p>\n" for block in FMR_TEXT.split("\n\n"))
     html = f"<html><body>\n{paras}</body></html>"
     _check_fmr(load_bytes(html.encode(), name="fmr.htm"))
+
+
+FMR_1994 = "orgron__SC13D-A__19940803__0000315066-94-001425__FMR_CORP__BROOKSTONE_INC.txt"
+FMR_2005 = "orgron__SC13G-A__20050711__0000315066-05-001987__FMR_CORP__RADISYS_CORP.txt"
+
+
+def test_fmr_1994_13d_numbers_its_item_rows_as_the_13d_cover() -> None:
+    # "Item 1: Reporting Person - FMR Corp. - (Tax ID: 04-2507163)" ... "Item 14: HC"
+    f = load_file(corpus_file(FMR_1994))
+    assert len(f.cover_pages) == 1
+    c = f.cover_pages[0]
+    e = f.entities[c.person]
+    assert (e.name, e.irs_number) == ("FMR Corp.", "04-2507163")
+    assert (c.sole_voting, c.shared_voting, c.sole_dispositive, c.shared_dispositive) == (
+        161387,
+        0,
+        731287,
+        0,
+    )
+    assert (c.aggregate, c.percent_of_class, e.reporting_type_codes) == (
+        903691,
+        Decimal("12.12"),
+        ["HC"],
+    )
+    assert c.source_of_funds == ["PF"]
+    assert [i.number for i in f.items] == ["1", "2", "3", "4", "5", "6", "7"]
+
+
+def test_fmr_2005_13g_reads_three_reporting_persons() -> None:
+    f = load_file(corpus_file(FMR_2005))
+    assert [f.entities[c.person].name for c in f.cover_pages] == [
+        "FMR Corp.",
+        "Edward C. Johnson 3d",
+        "Abigail P. Johnson",
+    ]
+    assert [(c.aggregate, c.percent_of_class) for c in f.cover_pages] == [(0, Decimal("0.000"))] * 3
+    assert [f.entities[c.person].reporting_type_codes for c in f.cover_pages] == [
+        ["HC"],
+        ["IN"],
+        ["IN"],
+    ]
+    assert not any(c.warnings for c in f.cover_pages)
+    assert f.items[0].title == "Name of Issuer"
+
+
+def test_commonwealth_of_is_a_state() -> None:
+    f = load_file(corpus_file(FMR_1994))
+    place = f.entities[f.cover_pages[0].person].jurisdiction
+    assert place is not None and place.code == "US-MA"
+    assert f.cover_pages[0].warnings == []  # was: unknown place 'Commonwealth of Massachusetts'
+    assert jurisdiction("Commonwealth of Pennsylvania").code == "US-PA"
