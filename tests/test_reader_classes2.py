@@ -366,3 +366,101 @@ def test_commonwealth_of_is_a_state() -> None:
     assert place is not None and place.code == "US-MA"
     assert f.cover_pages[0].warnings == []  # was: unknown place 'Commonwealth of Massachusetts'
     assert jurisdiction("Commonwealth of Pennsylvania").code == "US-PA"
+
+
+# ------------------------------------------------ an issuer named only in Item 1(a)
+
+ITEM_1A_HTML = """\
+<html><body>
+<p>UNITED STATES SECURITIES AND EXCHANGE COMMISSION</p>
+<p>Washington, D.C. 20549</p>
+<p>SCHEDULE 13G</p>
+<p>Under the Securities Exchange Act of 1934</p>
+<p>(Amendment No. 1)*</p>
+<p>Common Stock, par value $0.001 per share</p>
+<p>(Title of Class of Securities)</p>
+<p>004444109</p>
+<p>(CUSIP Number)</p>
+<p>December 31, 2023</p>
+<p>(Date of Event Which Requires Filing of this Statement)</p>
+<table>
+<tr><td>1</td><td>NAMES OF REPORTING PERSONS</td></tr>
+<tr><td></td><td>Blue Heron Capital Management, LP</td></tr>
+<tr><td>2</td><td>CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP (a) [ ] (b) [ ]</td></tr>
+<tr><td>3</td><td>SEC USE ONLY</td></tr>
+<tr><td>4</td><td>CITIZENSHIP OR PLACE OF ORGANIZATION</td><td>Delaware</td></tr>
+<tr><td>5</td><td>SOLE VOTING POWER</td><td>0</td></tr>
+<tr><td>6</td><td>SHARED VOTING POWER</td><td>1,500,000</td></tr>
+<tr><td>7</td><td>SOLE DISPOSITIVE POWER</td><td>0</td></tr>
+<tr><td>8</td><td>SHARED DISPOSITIVE POWER</td><td>1,500,000</td></tr>
+<tr><td>9</td><td>AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON</td><td>1,500,000</td></tr>
+<tr><td>10</td><td>CHECK IF THE AGGREGATE AMOUNT IN ROW (9) EXCLUDES CERTAIN SHARES</td><td>[ ]</td></tr>
+<tr><td>11</td><td>PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (9)</td><td>7.5%</td></tr>
+<tr><td>12</td><td>TYPE OF REPORTING PERSON</td><td>IA, PN</td></tr>
+</table>
+<p><b>Item 1(a). Name of Issuer:</b> ACME CORP</p>
+<p><b>Item 1(b). Address of Issuer's Principal Executive Offices:</b> 1 Market Street, San Francisco, CA 94105</p>
+<p><b>Item 2(a). Name of Person Filing:</b> Blue Heron Capital Management, LP</p>
+<p><b>Item 2(b). Address of Principal Business Office:</b> 500 Park Avenue, New York, NY 10022</p>
+<p><b>Item 2(c). Citizenship:</b> Delaware</p>
+<p><b>Item 2(d). Title of Class of Securities:</b> Common Stock, par value $0.001 per share</p>
+<p><b>Item 2(e). CUSIP Number:</b> 004444109</p>
+<p><b>Item 3.</b> Not applicable.</p>
+<p><b>Item 4. Ownership.</b> See rows 5 through 11 of the cover page.</p>
+<p><b>Item 5. Ownership of Five Percent or Less of a Class.</b> Not applicable.</p>
+<p>SIGNATURE</p>
+<p>After reasonable inquiry and to the best of my knowledge and belief, I certify that the information set forth in this statement is true, complete and correct.</p>
+<p>Date: February 14, 2024</p>
+<p>Blue Heron Capital Management, LP</p>
+<p>By: /s/ John Q. Smith</p>
+<p>Name: John Q. Smith</p>
+<p>Title: Managing Partner</p>
+</body></html>
+"""
+
+SUBJECT_HEADER = FMR_HEADER.replace("FMR LLC", "BLUE HERON CAPITAL MANAGEMENT, LP").replace(
+    "ACME WIDGET HOLDINGS, INC.", "ACME CORP"
+)
+
+
+def test_html_13g_issuer_only_in_item_1a() -> None:
+    f = load_bytes(ITEM_1A_HTML.encode(), name="item1a.htm")
+    assert f.issuer is not None
+    assert f.entities[f.issuer].name == "ACME CORP"
+    assert f.field_sources["issuer"].section == "Item 1(a)"
+    assert f.field_sources["issuer"].quote == "ACME CORP"
+    assert f.cusip == "004444109"
+    assert [f.entities[c.person].name for c in f.cover_pages] == [
+        "Blue Heron Capital Management, LP"
+    ]
+
+
+def test_text_13g_issuer_on_the_line_after_item_1a() -> None:
+    text = FMR_TEXT.replace("Name of Issuer: Acme Widget Holdings, Inc.", "")
+    f = load_bytes(text.encode(), name="item1a.txt")
+    assert f.issuer is not None
+    assert f.entities[f.issuer].name == "Acme Widget Holdings, Inc."
+    assert f.field_sources["issuer"].section == "Item 1(a)"
+
+
+def test_item_1a_joins_the_header_subject_company() -> None:
+    doc = ITEM_1A_HTML.replace("ACME CORP", "Acme Corp")
+    data = (
+        SUBJECT_HEADER
+        + "<DOCUMENT>\n<TYPE>SC 13G/A\n<SEQUENCE>1\n<FILENAME>a.htm\n<TEXT>\n"
+        + doc
+        + "\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
+    ).encode()
+    f = load_bytes(data, name="item1a-sub.txt")
+    issuer = f.entities[f.issuer or ""]
+    assert issuer.cik == "0009999901"
+    assert issuer.name == "Acme Corp"  # the document's spelling over the header's capitals
+    assert "ACME CORP" in issuer.all_names()
+    assert len([e for e in f.entities.values() if "acme" in e.name.lower()]) == 1
+
+
+def test_an_empty_item_1a_names_no_issuer() -> None:
+    text = ITEM_1A_HTML.replace(" ACME CORP</p>", "</p>")
+    f = load_bytes(text.encode(), name="empty1a.htm")
+    assert f.issuer is None  # "Item 1(b). Address ..." on the next line is no name
+    assert len(f.cover_pages) == 1
