@@ -14,16 +14,20 @@ shows it, on that real file (skipped with the reason when ``../shared/corpus`` i
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
 
+from ownergraph.errors import NotAFilingError
+from ownergraph.graph.build import build_graph
 from ownergraph.loaders import load_bytes, load_file
 from ownergraph.loaders.sections.control import parse_authority
 from ownergraph.loaders.sections.cover_rows import find_item_pages
 from ownergraph.loaders.sections.mentions import Context
 from ownergraph.loaders.sections.name_check import name_problem
 from ownergraph.normalize import jurisdiction
+from ownergraph.ontology import OG
 from ownergraph.record import EntityKind, Filing
 
 from .corpus import corpus_file
@@ -464,3 +468,42 @@ def test_an_empty_item_1a_names_no_issuer() -> None:
     f = load_bytes(text.encode(), name="empty1a.htm")
     assert f.issuer is None  # "Item 1(b). Address ..." on the next line is no name
     assert len(f.cover_pages) == 1
+
+
+# ------------------------------------------------ a submission with a header, no document
+
+
+def test_a_header_without_document_loads_what_the_header_states() -> None:
+    f = load_bytes((FMR_HEADER + "</SEC-DOCUMENT>\n").encode(), name="header-only.txt")
+    assert (f.form, f.schedule, f.accession) == ("SC 13G/A", "13G", "0000315066-24-000123")
+    assert f.filed_date == dt.date(2024, 2, 9)
+    assert f.issuer is not None
+    assert (f.entities[f.issuer].name, f.entities[f.issuer].cik) == (
+        "ACME WIDGET HOLDINGS, INC.",
+        "0009999901",
+    )
+    assert [(f.entities[k].name, f.entities[k].cik) for k in f.filers] == [
+        ("FMR LLC", "0000315066")
+    ]
+    assert any("no <DOCUMENT>" in w and "only the header" in w for w in f.warnings)
+    # nothing invented: no cover page, no holding, no share count
+    assert f.cover_pages == [] and f.holdings == [] and f.transactions == []
+    iri, g = build_graph(f)
+    assert set(g.objects(None, OG.aggregate)) == set()
+    assert len(set(g.objects(iri, OG.filedBy))) == 1
+    assert len(set(g.objects(iri, OG.issuer))) == 1
+    assert set(g.objects(iri, OG.reportingPerson)) == set()
+
+
+def test_a_header_whose_documents_are_empty_loads_with_a_warning() -> None:
+    data = FMR_HEADER + "<DOCUMENT>\n<TYPE>SC 13G/A\n<SEQUENCE>1\n<TEXT>\n</TEXT>\n</DOCUMENT>\n"
+    f = load_bytes((data + "</SEC-DOCUMENT>\n").encode(), name="empty-doc.txt")
+    assert f.accession == "0000315066-24-000123" and f.issuer is not None
+    assert any("empty" in w and "nothing to read" in w for w in f.warnings)
+    assert f.cover_pages == [] and f.holdings == []
+
+
+def test_a_header_only_submission_of_another_form_is_refused() -> None:
+    data = FMR_HEADER.replace("SC 13G/A", "4") + "</SEC-DOCUMENT>\n"
+    with pytest.raises(NotAFilingError, match=r"other\.txt: .*not a Schedule 13D/13G"):
+        load_bytes(data.encode(), name="other.txt")
