@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from ownergraph import api
 from ownergraph.errors import NotAFilingError
 from ownergraph.graph.build import build_graph
 from ownergraph.loaders import load_bytes, load_file
@@ -28,9 +30,9 @@ from ownergraph.loaders.sections.mentions import Context
 from ownergraph.loaders.sections.name_check import name_problem
 from ownergraph.normalize import jurisdiction
 from ownergraph.ontology import OG
-from ownergraph.record import EntityKind, Filing
+from ownergraph.record import EntityKind, Filing, is_placeholder_name, placeholder_name
 
-from .corpus import corpus_file
+from .corpus import SHARED, corpus_file
 
 ATARI = "orgron__SC13D-A__19940329__0000736157-94-000002__TIME_WARNER_INC__ATARI_CORP.txt"
 
@@ -507,3 +509,42 @@ def test_a_header_only_submission_of_another_form_is_refused() -> None:
     data = FMR_HEADER.replace("SC 13G/A", "4") + "</SEC-DOCUMENT>\n"
     with pytest.raises(NotAFilingError, match=r"other\.txt: .*not a Schedule 13D/13G"):
         load_bytes(data.encode(), name="other.txt")
+
+
+# ------------------------------------------------ the placeholder name of an EDGAR filer
+
+VANGUARD_XML = "friedmanRE__SCHEDULE13G__2026__0000102909-26-000150.primary_doc.xml"
+VANGUARD_TXT = "orgron__SC13G__20140211__0000932471-14-003272__VANGUARD_GROUP_INC__HeartWare_International_Inc.txt"
+
+
+def _corpus_2026(name: str) -> Path:
+    path = SHARED / "corpus-2026" / "filings" / name
+    if not path.is_file():
+        pytest.skip(f"../shared/corpus-2026 is absent (looked for {path})")
+    return path
+
+
+def test_the_placeholder_is_the_name_only_while_no_filing_names_the_filer() -> None:
+    xml = _corpus_2026(VANGUARD_XML)
+    f = load_file(xml)
+    # the XML names its filer by CIK alone: the placeholder, never invented
+    assert [f.entities[k].name for k in f.filers] == [placeholder_name("0000102909")]
+    txt = corpus_file(VANGUARD_TXT)
+    for order in ([xml], [txt]), ([txt], [xml]):
+        store = api.open_store(None)
+        for batch in order:  # two loads: the display names are rebuilt for each
+            assert api.load_paths(store, batch).ok
+        page = api.show(store, "0000102909")
+        assert not is_placeholder_name(page.entity.label), order
+        names = [r["value"] for t in page.sections for r in t.rows if r.get("field") == "name"]
+        assert names and not any(is_placeholder_name(str(n)) for n in names), names
+        store.close()
+
+
+def test_the_placeholder_stays_when_nothing_names_the_filer() -> None:
+    store = api.open_store(None)
+    assert api.load_paths(store, [_corpus_2026(VANGUARD_XML)]).ok
+    page = api.show(store, "0000102909")
+    names = [r["value"] for t in page.sections for r in t.rows if r.get("field") == "name"]
+    assert [str(n) for n in names] == [placeholder_name("0000102909")]
+    store.close()

@@ -353,7 +353,10 @@ def _item_page(text: str, run: list[re.Match[str]], limit: int) -> Page | None:
         value_start = m.end()
         lead = _PERSON_LEAD.match(text, value_start) if fld == "name" else None
         if lead is None:
+            # a caption after the colon, or one that takes in the label ("Item 4: CITIZENSHIP")
             cap = _CAPTION.match(text, value_start)
+            if cap is None or cap.lastgroup != fld:
+                cap = _CAPTION.match(text, m.start() + len(m.group(0)) - len(m.group(0).lstrip()))
             if cap is not None and cap.lastgroup == fld:
                 tail = _TAIL.match(text, cap.end())
                 value_start = tail.end() if tail else cap.end()
