@@ -284,9 +284,14 @@ def test_truncated_real_filing(tmp_path: Path) -> None:
 
 
 def test_header_only_file() -> None:
+    # issue 12: a complete header without a document is read alone, with a warning
+    f = load_bytes((_HEADER + "</SEC-DOCUMENT>\n").encode(), name="header-only.txt")
+    assert f.form == "SC 13D" and f.issuer is not None and f.cover_pages == []
+    assert any("no <DOCUMENT>" in w for w in f.warnings)
+    # a header cut short is still refused
     with pytest.raises(LoadError) as e:
-        load_bytes((_HEADER + "</SEC-DOCUMENT>\n").encode(), name="header-only.txt")
-    assert e.value.path == "header-only.txt"
+        load_bytes(_HEADER.split("CENTRAL")[0].encode(), name="header-cut.txt")
+    assert e.value.path == "header-cut.txt"
     assert "no <DOCUMENT>" in e.value.reason
 
 

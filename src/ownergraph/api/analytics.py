@@ -340,7 +340,10 @@ _SECTIONS: list[tuple[str, str, list[str]]] = [
     (
         "Names and identifiers",
         """SELECT DISTINCT ?field ?value ?entity WHERE {
-  { ?entity rdfs:label ?value . BIND("name" AS ?field) }
+  { ?entity rdfs:label ?value . BIND("name" AS ?field)
+    # EDGAR's placeholder ("EDGAR filer CIK 102909") only while no filing names it
+    FILTER(!STRSTARTS(STR(?value), "EDGAR filer CIK ") || NOT EXISTS {
+      ?entity rdfs:label ?named FILTER(!STRSTARTS(STR(?named), "EDGAR filer CIK ")) }) }
   UNION { ?entity skos:altLabel ?value . BIND("alias" AS ?field) }
   UNION { ?entity og:shortName ?value . BIND("defined as" AS ?field) }
   UNION { ?entity og:cik ?value . BIND("CIK" AS ?field) }

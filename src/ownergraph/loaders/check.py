@@ -148,7 +148,8 @@ def _after_caption(quote: str, xml: bool, name: str) -> str:
     if xml:
         return html.unescape(quote)
     m = _CAPTION_WORDS.match(quote)
-    rest = quote[m.end() :] if m else quote
+    # a row written "Item 7: 161,387" (FMR's layout) has its number as its only caption
+    rest = quote[m.end() :] if m else re.sub(r"(?i)^\s*item\s+\d{1,2}\s*:", "", quote)
     rest = re.sub(r"[-_=*|+]{7,}|[_=*|+]{3,}", " ", rest)  # table rules ("----" is a nil)
     rest = re.sub(r"(?i)^\s*\((?:see|please)[^)]*\)", " ", rest)
     rest = re.sub(r"^(?:[\s\xa0:|_]*" + _LABEL.pattern[4:] + ")+", " ", rest, flags=re.I)
@@ -174,6 +175,8 @@ def reread_amount(quote: str, xml: bool = False, name: str = "") -> int | Decima
     Decimal('31797.3')
     >>> reread_amount("7 SOLE VOTING POWER -3,416,000-")
     3416000
+    >>> reread_amount("Item 7:\t161,387"), reread_amount("Item 8:\tNone")
+    (161387, 0)
     """
     rest = _MARK.sub(" ", _after_caption(quote, xml, name)).strip(" :.\t")
     rest = re.sub(r"^[-–—]+\s+(?=\d)", "", rest)

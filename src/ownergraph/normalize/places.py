@@ -13,6 +13,8 @@ Jurisdiction(text='Delaware', code='US-DE', country='US')
 ('IN', 'US-IN', 'US')
 >>> jurisdiction("a corporation organized under the laws of the State of New York").code
 'US-NY'
+>>> jurisdiction("Commonwealth of Massachusetts").code
+'US-MA'
 
 """
 
@@ -31,7 +33,7 @@ __all__ = ["jurisdiction", "subdivision_code"]
 _PREFIX = re.compile(
     r"^(?:(?:a|an)\s+)?(?:(?:company|corporation|limited partnership|partnership|exempted company|"
     r"limited liability company|trust|entity)\b\s*)?(?:(?:incorporated|organized|organised|formed|"
-    r"existing)\b\s*)?(?:(?:under|in)\s+)?(?:the\s+)?(?:laws\s+of\s+)?(?:the\s+)?(?:state\s+of\s+)?",
+    r"existing)\b\s*)?(?:(?:under|in)\s+)?(?:the\s+)?(?:laws\s+of\s+)?(?:the\s+)?(?:(?:state|commonwealth)\s+of\s+)?",
     re.IGNORECASE,
 )
 _ALIASES = {

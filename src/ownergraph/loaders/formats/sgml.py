@@ -58,7 +58,7 @@ import re
 from collections.abc import Callable
 from types import ModuleType
 
-from ownergraph.errors import LoadError
+from ownergraph.errors import LoadError, NotAFilingError
 from ownergraph.loaders.formats import text as text_loader
 from ownergraph.loaders.formats.edgar_codes import edgar_country, edgar_location
 from ownergraph.loaders.formats.sgml_documents import (
@@ -529,9 +529,16 @@ def parse(
         filing.warnings.append(
             f"the header counts {count} public documents, the submission holds {len(sub.documents)}"
         )
-    primary = _choose_primary(sub.documents, header)
     header_form = filing.form
-    _read_primary(primary, filing, name)
+    primary = _choose_primary(sub.documents, header) if sub.documents else None
+    if primary is not None:
+        _read_primary(primary, filing, name)
+    elif not schedule_of(_effective_form(header) or header_form or ""):
+        raise NotAFilingError(
+            name,
+            f"a header with no document, of form {header_form or 'unknown'!r}: "
+            "not a Schedule 13D/13G",
+        )
     for d in sub.documents:
         if d is primary or d.kind in ("binary", "empty", "xml"):
             continue

@@ -164,7 +164,8 @@ def split_submission(text: str, *, name: str) -> Submission:
     ------
     LoadError
         when a document is cut off (no ``</DOCUMENT>`` and no end of submission), or
-        when the submission holds no document at all.
+        when the submission holds no document and no complete header. A complete
+        header without a document is read alone, with a warning.
     """
     first_doc = text.find("<DOCUMENT>")
     head_end = first_doc if first_doc >= 0 else len(text)
@@ -228,8 +229,19 @@ def split_submission(text: str, *, name: str) -> Submission:
         pos = text.find("<DOCUMENT>", close)
         check_documents(name, len(sub.documents) + (pos >= 0))
     if not sub.documents:
+        closed = re.search(r"</(?:SEC-HEADER|IMS-HEADER)>\s*$", sub.header_text)
+        if sub.header_text.strip() and closed is None:
+            raise LoadError(
+                name, "the submission has no <DOCUMENT> and its header is not closed: cut short"
+            )
         if sub.header_text.strip():
-            raise LoadError(name, "the submission has a header but no <DOCUMENT>: nothing to read")
+            # the header still names the form, the dates, the filers and the subject
+            # company: those are read (sgml.parse refuses a header of another form)
+            sub.warnings.append(
+                "the submission has a header but no <DOCUMENT>: only the header is read "
+                "(no cover page, no share counts)"
+            )
+            return sub
         raise LoadError(name, "the SGML submission holds no header and no <DOCUMENT>")
     tail = text[text.rfind("</DOCUMENT>") :]
     if not re.search(r"</(?:SEC-DOCUMENT|IMS-DOCUMENT|SUBMISSION)>", tail) and re.match(

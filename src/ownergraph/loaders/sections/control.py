@@ -50,6 +50,7 @@ from ownergraph.loaders.sections.mentions import (
     sentence_spans,
     sentence_start,
 )
+from ownergraph.loaders.sections.name_check import name_problem
 from ownergraph.record import ControlKind, ControlLink, EntityKind, Holding
 
 __all__ = ["parse_authority", "parse_control"]
@@ -673,8 +674,8 @@ def parse_authority(ctx: Context, start: int, end: int) -> None:
         if re.match(r"(?:Name|Title|Date|Dated)\s*:", line, re.I):
             continue
         if line and not _BY_SPLIT.match(line):
-            if line[:1] == "(" or line[:1].islower():
-                party = None  # the end of a name broken over two lines
+            if line[:1] == "(" or line[:1].islower() or name_problem(line) is not None:
+                party = None  # the end of a name broken over two lines, or no name
             elif has_legal_form(line) and len(line) < 120 and not legal_form_only(line):
                 party, party_at = _entity(ctx, line.rstrip(":")), at
             continue

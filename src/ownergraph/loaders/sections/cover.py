@@ -72,6 +72,7 @@ from ownergraph.loaders.sections.cover_notice import (
 )
 from ownergraph.loaders.sections.cover_pages import parse_cover_pages
 from ownergraph.loaders.sections.cover_rows import Page, find_pages
+from ownergraph.loaders.sections.name_check import name_problem
 from ownergraph.normalize import (
     entity_key,
     fingerprint,
@@ -124,6 +125,8 @@ def parse_front_matter(text: str, filing: Filing, *, document: str = "primary") 
     _read_rules(text, region, filing, document)
     blocks = caption_blocks(text, 0, end)
     issuer_key = _read_issuer(text, filing, blocks, document)
+    if "issuer" not in blocks:
+        issuer_key = _read_item_issuer(text, filing, end, document)
     _read_cusip(text, filing, blocks, document, pages)
     _read_class(text, filing, blocks, document, issuer_key)
     if "date" in blocks and filing.event_date is None:
@@ -205,6 +208,53 @@ def _read_issuer(
         filing.issuer = key
         filing.cite("issuer", src)
     return filing.issuer
+
+
+#: "Item 1(a). Name of Issuer: ACME CORP", the name on that line or the next one
+_ITEM_ISSUER = re.compile(
+    r"^[ \t\xa0]*Item[ \t\xa0]*1[ \t\xa0]*\(?a\)?[ \t\xa0.:\-\u2013\u2014]*Name[ \t\xa0]+of[ \t\xa0]+"
+    r"(?:the[ \t\xa0]+)?Issuer[ \t\xa0]*[:.\-\u2013\u2014]?[ \t\xa0]*(?P<same>[^\n]*)\n"
+    r"(?:[ \t\xa0]*\n)*(?P<next>[^\n]*)",
+    re.I | re.M,
+)
+
+
+def _read_item_issuer(text: str, filing: Filing, start: int, document: str) -> str | None:
+    """The issuer named in Item 1(a) when the cover page names none.
+
+    With an issuer already known (the SGML header's subject company) the Item's
+    spelling joins it as an alias when the two share a word; otherwise it is the issuer.
+
+    Examples
+    --------
+    >>> f = Filing(form="SCHEDULE 13G", schedule="13G")
+    >>> t = "Cover\\nItem 1(a). Name of Issuer:\\n\\n   Acme Widget Holdings, Inc.\\n\\nItem 1(b). Address"
+    >>> _read_item_issuer(t, f, 0, "primary"), f.entities[f.issuer].name
+    ('acme-widget-holdings-inc', 'Acme Widget Holdings, Inc.')
+    """
+    m = _ITEM_ISSUER.search(text, start)
+    if m is None:
+        return filing.issuer
+    group = "same" if m.group("same").strip(" \t\xa0:.-") else "next"
+    raw = m.group(group)
+    if re.match(r"(?i)[ \t\xa0]*item\b", raw):
+        return filing.issuer  # an empty Item 1(a): the next line is Item 1(b)
+    name = clean_name(_MARKS.sub("", _one_line(raw)))
+    if not name or name_problem(name) is not None or not re.search(r"[A-Za-z]{2}", name):
+        return filing.issuer
+    src = _src("Item 1(a)", text, m.start(group), m.end(group), document)
+    if filing.issuer is not None:
+        known = filing.entities.get(filing.issuer)
+        if known is not None and _share_a_word(name, known.all_names()):
+            filing.add_entity(Entity(key=filing.issuer, name=name, kind=EntityKind.COMPANY))
+        return filing.issuer
+    key = entity_key(name)
+    ent = filing.add_entity(Entity(key=key, name=name, kind=EntityKind.COMPANY, source=src))
+    if ent.source is None:
+        ent.source = src
+    filing.issuer = key
+    filing.cite("issuer", src)
+    return key
 
 
 def _read_cusip(

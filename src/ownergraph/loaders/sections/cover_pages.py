@@ -189,7 +189,8 @@ def _read_name(
             s = clean_name(
                 _MARKS.sub("", bare.replace("\t", " ").strip(" \t\xa0:;_|").lstrip(".-"))
             )
-            s = re.sub(r"\s*\(\s*\)|\s+[-–]+$", "", s)
+            # "FMR Corp. - (Tax ID: ...)": the emptied brackets, then the dash before them
+            s = re.sub(r"\s+[-–]+$", "", re.sub(r"\s*\(\s*\)", "", s))
             if re.fullmatch(r"[-_=*.:|/\\\s\d()]*", s):
                 if picked:
                     break

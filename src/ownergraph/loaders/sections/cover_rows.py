@@ -24,7 +24,16 @@ from dataclasses import dataclass, field
 
 from ownergraph.loaders.vocab import field_patterns
 
-__all__ = ["CAPTION", "ROW_13D", "ROW_13G", "Page", "Row", "find_pages"]
+__all__ = [
+    "CAPTION",
+    "ROW_13D",
+    "ROW_13G",
+    "Page",
+    "Row",
+    "find_item_pages",
+    "find_pages",
+    "mask_item_rows",
+]
 
 #: caption patterns by field, in the order the form prints them: the phrases of
 #: ``loaders/vocab/cover_captions.toml`` (add a phrase there to read a new wording)
@@ -175,8 +184,19 @@ def find_pages(text: str) -> list[Page]:
 
     A page starts at a "name of reporting person" caption and ends at the next one,
     or just after its "type of reporting person" row. A page must have at least three
-    of the rows 7-11 to count.
+    of the rows 7-11 to count. Pages whose rows are written "Item N:" (see
+    :func:`find_item_pages`) are found too; caption pages inside them are theirs.
     """
+    item_pages = find_item_pages(text)
+    pages = _caption_pages(text)
+    if not item_pages:
+        return pages
+    spans = [(p.start, p.end) for p in item_pages]
+    kept = [p for p in pages if not any(s <= p.start < e or p.start <= s < p.end for s, e in spans)]
+    return sorted(kept + item_pages, key=lambda p: p.start)
+
+
+def _caption_pages(text: str) -> list[Page]:
     hits = _hits(text)
     groups: list[list[_Hit]] = []
     current: list[_Hit] | None = None
@@ -264,3 +284,129 @@ def _shift_values(text: str, page: Page) -> None:
             )
         )
     page.rows = shifted
+
+
+# ------------------------------------------------------------ rows written "Item N:"
+
+#: a cover row written "Item N:" at the start of its line; the body's items are
+#: "Item 1(a)." or "Item 4." (a letter or a full stop after the number), never this
+_ITEM_ROW = re.compile(r"^[ \t\xa0]*Item[ \t\xa0]+(\d{1,2})[ \t\xa0]*:[ \t\xa0]*", re.M | re.I)
+#: what the first row says before the name: "Reporting Person - FMR LLC"
+_PERSON_LEAD = re.compile(
+    r"(?:names?[ \t\xa0]+of[ \t\xa0]+)?reporting[ \t\xa0]+persons?(?:[ \t\xa0]*[-\u2013\u2014:][ \t\xa0]*|[ \t\xa0]*\n)",
+    re.I,
+)
+_DIGITS = re.compile(r"\d")
+
+
+def find_item_pages(text: str) -> list[Page]:
+    """Cover pages whose rows are written "Item N:" (FMR's compact 13G layout).
+
+    Each row is a line "Item N: value" numbered as the standard cover page numbers its
+    rows (1-12 on a 13G, 1-14 on a 13D: the row numbers give the meanings, a caption
+    after the colon is optional and skipped). A page opens at an "Item 1:" row naming
+    the reporting person ("Item 1: Reporting Person - FMR LLC"), takes the rows that
+    follow with rising numbers, and must state at least three of the amounts to count.
+
+    Examples
+    --------
+    >>> t = "Item 1: Reporting Person - FMR LLC\\nItem 2: (a) [ ] (b) [ ]\\nItem 4: Delaware\\n"
+    >>> t += "Item 5: 10\\nItem 6: 0\\nItem 7: 12\\nItem 8: 0\\nItem 9: 12\\nItem 11: 5.1%\\nItem 12: HC\\n"
+    >>> t += "\\nItem 1(a). Name of Issuer: Acme Corp.\\nItem 4. Ownership: 12\\n"
+    >>> page = find_item_pages(t)[0]
+    >>> [(r.field, r.value.strip()) for r in page.rows][::3]
+    [('name', 'FMR LLC'), ('sole_voting', '10'), ('shared_dispositive', '0'), ('type', 'HC')]
+    >>> t[page.end:].lstrip().startswith("Item 1(a)")
+    True
+    """
+    marks = list(_ITEM_ROW.finditer(text))
+    pages: list[Page] = []
+    i = 0
+    while i < len(marks):
+        m = marks[i]
+        if int(m.group(1)) != 1 or not _PERSON_LEAD.match(text, m.end()):
+            i += 1
+            continue
+        run = [m]
+        j = i + 1
+        while j < len(marks) and int(marks[j].group(1)) > int(run[-1].group(1)):
+            run.append(marks[j])
+            j += 1
+        page = _item_page(text, run, marks[j].start() if j < len(marks) else len(text))
+        if page is not None:
+            pages.append(page)
+        i = j
+    return pages
+
+
+def _item_page(text: str, run: list[re.Match[str]], limit: int) -> Page | None:
+    numbers = [int(m.group(1)) for m in run]
+    layout = ROW_13D if max(numbers) >= 13 else ROW_13G
+    by_number = {n: f for f, n in layout.items() if f != "irs"}
+    rows: list[Row] = []
+    for k, m in enumerate(run):
+        number = numbers[k]
+        fld = by_number.get(number)
+        end = run[k + 1].start() if k + 1 < len(run) else limit
+        if fld is None:
+            continue
+        value_start = m.end()
+        lead = _PERSON_LEAD.match(text, value_start) if fld == "name" else None
+        if lead is None:
+            # a caption after the colon, or one that takes in the label ("Item 4: CITIZENSHIP")
+            cap = _CAPTION.match(text, value_start)
+            if cap is None or cap.lastgroup != fld:
+                cap = _CAPTION.match(text, m.start() + len(m.group(0)) - len(m.group(0).lstrip()))
+            if cap is not None and cap.lastgroup == fld:
+                tail = _TAIL.match(text, cap.end())
+                value_start = tail.end() if tail else cap.end()
+        else:
+            value_start = lead.end()
+        if k + 1 == len(run):  # the last row: its value is its first block
+            block = _first_block(text[value_start:end])
+            end = (
+                value_start + text[value_start:end].find(block) + len(block)
+                if block
+                else value_start
+            )
+        rows.append(
+            Row(
+                field=fld,
+                number=number,
+                start=m.start() + len(m.group(0)) - len(m.group(0).lstrip()),
+                caption_end=value_start,
+                end=end,
+                value=text[value_start:end],
+                caption=text[m.start() : value_start].strip(),
+            )
+        )
+    amounts = [r for r in rows if r.field in _AMOUNTS and _DIGITS.search(r.value)]
+    if len(amounts) < 3 or rows[0].field != "name":
+        return None
+    return Page(start=rows[0].start, end=rows[-1].end, rows=rows)
+
+
+def mask_item_rows(text: str) -> str:
+    """``text`` with the "Item N:" labels of :func:`find_item_pages` pages blanked.
+
+    The labels become spaces of the same length, so offsets stay; the readers of the
+    schedule's own Items ("Item 1(a). Name of Issuer", "Item 4. Ownership") then never
+    take a cover row for an Item.
+
+    Examples
+    --------
+    >>> t = "Item 1: Reporting Person - X LLC\\nItem 5: 1\\nItem 6: 0\\nItem 7: 1\\nItem 9: 1\\nItem 4. Ownership"
+    >>> masked = mask_item_rows(t)
+    >>> len(masked) == len(t), masked.count("Item")
+    (True, 1)
+    """
+    pages = find_item_pages(text)
+    if not pages:
+        return text
+    out = list(text)
+    for page in pages:
+        for m in _ITEM_ROW.finditer(text, page.start, page.end):
+            for k in range(m.start(), m.end()):
+                if out[k] not in "\n":
+                    out[k] = " "
+    return "".join(out)

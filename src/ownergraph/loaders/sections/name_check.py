@@ -16,6 +16,8 @@ Examples
 'holds a cover caption'
 >>> name_problem("and"), name_problem("Date")
 ('is a label word', 'is a label word')
+>>> name_problem("Corporation and Atari Corporation")
+'starts with a legal form word'
 >>> name_problem("BlackRock, Inc.") is None, name_problem("21Vianet Group, Inc.") is None
 (True, True)
 """
@@ -58,6 +60,12 @@ LABEL_WORDS = frozenset(
 _ITEM = re.compile(r"(?i)\bitem[\s\xa0]*\d{1,2}(?:[\s\xa0]*\([a-z]\))?[\s\xa0]*[:.]")
 _ROW = re.compile(r"^[\s\xa0]*(?:\(\d{1,2}\)|\d{1,2}[.)])[\s\xa0]+")
 _BOX = re.compile(r"\[[\s\xa0_]*[xX✓]?[\s\xa0_]*\]|[☐☒☑□■]|\([ab]\)[\s\xa0]*(?:\[|\(|\|)")
+#: a bare legal-form word, then a conjunction or a comma: the tail of the name on the
+#: line above ("... Atari Games / Corporation and Atari Corporation"), never a name's head
+_FORM_HEAD = re.compile(
+    r"(?i)^(?:corporation|corp\.?|incorporated|inc\.?|company|co\.|limited|ltd\.?|"
+    r"l\.?l\.?c\.?|l\.?p\.?|plc|n\.v\.|s\.a\.|gmbh|ag)(?:\s*,|\s+(?:and|&|or)\b)"
+)
 _CHECK = re.compile(r"(?i)\bcheck[\s\xa0]+(?:the[\s\xa0]+)?(?:appropriate[\s\xa0]+)?box\b")
 
 
@@ -70,6 +78,8 @@ def name_problem(name: str) -> str | None:
     ('holds a cover caption', 'holds a row number')
     >>> name_problem("Jane Roe [X]")
     'holds a check box'
+    >>> name_problem("Inc., Beta LLC and Gamma LP"), name_problem("Limited Brands, Inc.") is None
+    ('starts with a legal form word', True)
     """
     text = " ".join(name.split())
     if not text:
@@ -84,6 +94,8 @@ def name_problem(name: str) -> str | None:
         return "holds a check box"
     if _ROW.match(text):
         return "holds a row number"
+    if _FORM_HEAD.match(text):
+        return "starts with a legal form word"
     return None
 
 
