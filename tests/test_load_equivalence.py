@@ -124,11 +124,6 @@ def test_incremental_rebuilds_equal_full_rebuilds(
 
 
 @pytest.mark.corpus
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug, issue 13 item 6 (open): reloading the whole corpus over itself "
-    "still differs (296,767 quads once, 296,774 twice); strict, so the fix shows as XPASS",
-)
 def test_loading_the_corpus_twice_gives_the_same_quads_as_once() -> None:
     corpus = require_corpus()
     store = api.open_store(None)
