@@ -8,7 +8,9 @@ in a fresh process so that peak RSS is that stage's own:
 - ``lxml``: a plain ``lxml.etree.fromstring`` of the same bytes (the baseline);
 - ``load``: :func:`ownergraph.loaders.load_bytes` (the record);
 - ``build``: load and :func:`ownergraph.graph.build.build_graph` (the rdflib graph);
-- ``store``: load, build and ``GraphStore.replace_graph`` into a temporary disk store.
+- ``store``: load, build and ``GraphStore.replace_graph`` into a temporary disk store;
+- ``loadpath``: :func:`ownergraph.api.load_paths` of the file into a temporary disk store
+  (what ``ownergraph load`` does: build, Oxigraph terms, one atomic write, rebuilds).
 
 It prints peak RSS per stage, its ratio to the lxml baseline, and the growth in MB per
 reporting person between consecutive sizes. The person limit
@@ -37,7 +39,7 @@ SAMPLE = (
     / "filings"
     / "edgartools__SCHEDULE13D_xml__ARCH_Venture__Seaport_Therapeutics.xml"
 )
-STAGES = ("lxml", "load", "build", "store")
+STAGES = ("lxml", "load", "build", "store", "loadpath")
 
 
 def synthetic(persons: int, sample: Path = SAMPLE) -> bytes:
@@ -76,6 +78,16 @@ def _child(stage: str, path: str) -> None:
         base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         root = etree.fromstring(data)
         assert root is not None
+    elif stage == "loadpath":
+        from ownergraph import api
+
+        base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        with tempfile.TemporaryDirectory() as d:
+            store = api.open_store(Path(d) / "store")
+            report = api.load_paths(store, [Path(path)])
+            store.close()
+        if report.failed:
+            raise SystemExit(f"{path}: {report.failed[0][1]}")
     else:
         from ownergraph.loaders import load_bytes
 

@@ -15,7 +15,7 @@ Examples
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -243,7 +243,7 @@ def _write(
 
     try:
         name, triples = build_triples(filing, resolve=resolver)
-        quads = _TERMS.quads(triples, name)
+        _TERMS.term(name)  # the graph name now; each other term as its quad is written
     except OwnergraphError:
         raise
     except TermError as e:
@@ -265,10 +265,13 @@ def _write(
                 str(f), f"could not be joined to the store's entities ({type(e).__name__}: {e})"
             ) from e
         try:
-            facts = store.write_graph(name, quads, repoints)
+            facts = store.write_graph(name, _stream(triples, name), repoints)
         except GraphDataError as e:
             resolver.repointed -= len(repoints)
             raise LoadError(str(f), str(e)) from None
+        except _BadTerm as e:  # nothing was written
+            resolver.repointed -= len(repoints)
+            raise LoadError(str(f), f"the graph holds a term that is not valid RDF: {e}") from None
         changes.add(name, triples, repoints, before)
         loaded = LoadedFiling(
             path=str(f),
@@ -283,6 +286,21 @@ def _write(
         report.loaded.append(loaded)
         guard.loaded = len(report.loaded)
     return loaded
+
+
+class _BadTerm(Exception):
+    """A term that is not valid RDF, met while the quads stream into the store (not a
+    ``ValueError``, so that the store does not take it for an error of its own)."""
+
+
+def _stream(triples: Any, name: Any) -> Iterator[Any]:
+    """The filing's Oxigraph quads, made one at a time as the store takes them."""
+    from ownergraph.graph.build.sink import TermError
+
+    try:
+        yield from _TERMS.iter_quads(triples, name)
+    except TermError as e:
+        raise _BadTerm(str(e)) from None
 
 
 def _record_objects(filing: Any) -> list[Any]:

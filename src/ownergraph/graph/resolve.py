@@ -139,9 +139,24 @@ class IdentityResolver:
     # -- while building ---------------------------------------------------------------
 
     def resolve(self, filing: Filing, entity: Entity, default: URIRef) -> Resolution:
-        """The IRI for ``entity`` of ``filing``: ``default`` unless a unique CIK match."""
+        """The IRI for ``entity`` of ``filing``: ``default`` unless a unique CIK match.
+
+        The store is read as it will be once the filing is written: without the graph
+        that an earlier load of the same filing left (:meth:`_kept` reads that one, for
+        its identity notes alone), so a reload resolves as the first load did.
+        """
         if str(default).startswith(CIK_PREFIX):
             return Resolution(default)
+        from ownergraph.graph.build.base import filing_graph_name
+
+        outer = self._overlay
+        self._overlay = (filing_graph_name(filing), {})
+        try:
+            return self._resolve(filing, entity, default)
+        finally:
+            self._overlay = outer
+
+    def _resolve(self, filing: Filing, entity: Entity, default: URIRef) -> Resolution:
         kind = entity.kind.value if entity.kind != EntityKind.UNKNOWN else None
         cusip6 = entity.cusip6 or (
             issuer_cusip6(filing.cusip) if entity.key == filing.issuer else None
@@ -151,27 +166,15 @@ class IdentityResolver:
             self.resolved += 1
             return kept
         if cusip6:
-            own = {
-                entity_iri(cik=e.cik)
-                for e in filing.entities.values()
-                if e.cik and _valid_cik(e.cik) and issuer_cusip6(e.cusip6) == cusip6
-            }
+            own = _own_ciks(filing, entity, cusip6=cusip6)
             hits = own | self._ciks_with(OG.cusip6, cusip6)
             hits = {h for h in hits if _compatible(kind, self._kinds(h))}
             if len(hits) == 1:
                 self.resolved += 1
                 hit = hits.pop()
                 return Resolution(hit, f"cusip6: {cusip6}", hit in own)
-        fps = sorted({fingerprint(n) for n in entity.all_names()})
-        for fp in fps:
-            own = {
-                entity_iri(cik=e.cik)
-                for e in filing.entities.values()
-                if e is not entity
-                and e.cik
-                and _valid_cik(e.cik)
-                and fp in {fingerprint(n) for n in e.all_names()}
-            }
+        for fp in sorted({fingerprint(n) for n in entity.all_names()}):
+            own = _own_ciks(filing, entity, fp=fp)
             hits = own | self._ciks_with(OG.fingerprint, fp)
             hits = {h for h in hits if _compatible(kind, self._kinds(h))}
             if len(hits) == 1:
@@ -184,15 +187,20 @@ class IdentityResolver:
         """A reload keeps the CIK node that the stored version of the same filing's
         graph gives this entity (with its ``og:identityMatch`` note): what a re-pointing
         or an earlier build decided, so that loading a filing again changes nothing,
-        even where a later filing made the match ambiguous."""
+        even where a later filing made the match ambiguous. Whether the match is within
+        the filing is decided as :meth:`resolve` decides it (the same note gives the
+        same node group, so the same labels)."""
         from ownergraph.graph.build.base import filing_graph_name
 
         name = filing_graph_name(filing)
-        wanted = [f"cusip6: {cusip6}"] if cusip6 else []
+        wanted: list[tuple[str, dict[str, str]]] = (
+            [(f"cusip6: {cusip6}", {"cusip6": cusip6})] if cusip6 else []
+        )
         wanted += [
-            f"fingerprint: {fp}" for fp in sorted({fingerprint(n) for n in entity.all_names()})
+            (f"fingerprint: {fp}", {"fp": fp})
+            for fp in sorted({fingerprint(n) for n in entity.all_names()})
         ]
-        for note in wanted:
+        for note, key in wanted:
             nodes = {
                 q[0]
                 for q in self.store.quads(None, OG.identityMatch, _string(note), name)
@@ -200,12 +208,7 @@ class IdentityResolver:
             }
             if len(nodes) == 1:
                 node = URIRef(str(nodes.pop()))
-                own = {
-                    entity_iri(cik=e.cik)
-                    for e in filing.entities.values()
-                    if e is not entity and e.cik and _valid_cik(e.cik)
-                }
-                return Resolution(node, note, node in own)
+                return Resolution(node, note, node in _own_ciks(filing, entity, **key))
         return None
 
     def _ciks_with(self, prop: URIRef, value: str) -> set[URIRef]:
@@ -315,6 +318,29 @@ class IdentityResolver:
 
 #: the properties the resolver reads from a graph being written
 _IDENTITY = frozenset({OG.cik, OG.fingerprint, OG.cusip6, OG.kind})
+
+
+def _own_ciks(
+    filing: Filing, entity: Entity, *, fp: str | None = None, cusip6: str | None = None
+) -> set[URIRef]:
+    """The CIK nodes of the other entities of ``filing`` that carry the fingerprint
+    ``fp`` or the CUSIP6 ``cusip6``, as their nodes in the filing's graph carry them: a
+    fingerprint of any name, alias or former name."""
+    out: set[URIRef] = set()
+    for e in filing.entities.values():
+        if e is entity or not e.cik or not _valid_cik(e.cik):
+            continue
+        if cusip6 is not None and issuer_cusip6(e.cusip6) == cusip6:
+            out.add(entity_iri(cik=e.cik))
+        if fp is not None and fp in _fingerprints(e):
+            out.add(entity_iri(cik=e.cik))
+    return out
+
+
+def _fingerprints(e: Entity) -> set[str]:
+    """The fingerprints the builder writes for ``e``'s node (its names, former names)."""
+    names = [*e.all_names(), *(f for f, _ in e.former_names if f.strip())]
+    return {fingerprint(n) or n for n in names}
 
 
 def _valid_cik(cik: str) -> bool:

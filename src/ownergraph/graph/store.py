@@ -188,7 +188,7 @@ class GraphStore:
         return len(graph)
 
     def write_graph(
-        self, name: URIRef, quads: Sequence[ox.Quad], repoints: Sequence[Repoint] = ()
+        self, name: URIRef, quads: Iterable[ox.Quad], repoints: Sequence[Repoint] = ()
     ) -> int:
         """Replace the named graph ``name`` by ``quads`` and apply ``repoints``, in one
         transaction: all of it or nothing.
@@ -197,7 +197,9 @@ class GraphStore:
         re-point, is written with Oxigraph's atomic ``extend`` (no text is made or
         parsed); a reload, or a filing that re-points nodes of earlier filings, is one
         SPARQL update (drop, insert, re-point) built from Oxigraph's own escaped terms.
-        Every quad must be in graph ``name``. Returns the number of quads written.
+        Every quad must be in graph ``name``; ``quads`` may be a generator (it is read
+        once, as the write goes: an exception it raises aborts the write, nothing is
+        written). Returns the number of quads written.
 
         Raises
         ------
@@ -209,12 +211,20 @@ class GraphStore:
         self._writable()
         gname = _graph_name(name)
         graph = ox.NamedNode(str(name))
+        count = 0
+
+        def counted() -> Iterator[ox.Quad]:
+            nonlocal count
+            for q in quads:
+                count += 1
+                yield q
+
         try:
             fresh = next(iter(self._ox.quads_for_pattern(None, None, None, graph)), None) is None
             if fresh and not repoints:
-                self._ox.extend(quads)
+                self._ox.extend(counted())
             else:
-                body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+                body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in counted())
                 parts = [f"DROP SILENT GRAPH {gname}"]
                 if body:
                     parts.append(f"INSERT DATA {{ GRAPH {gname} {{\n{body}\n}} }}")
@@ -224,7 +234,7 @@ class GraphStore:
             raise StoreError(f"could not write to the store: {e}") from None
         except (SyntaxError, ValueError) as e:
             raise GraphDataError(f"the graph {gname} could not be written: {e}") from None
-        return len(quads)
+        return count
 
     def patch_graph(
         self,

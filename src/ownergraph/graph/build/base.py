@@ -177,7 +177,8 @@ class BuilderBase:
     def __init__(self, filing: Filing, resolver: Resolver | None = None) -> None:
         self.f = filing
         self.resolver = resolver
-        self.matches: dict[URIRef, str] = {}
+        #: the identity notes of the matches within the filing, by node (every one kept)
+        self.matches: dict[URIRef, list[str]] = {}
         self.codes: dict[str, set[str]] = {}
         for cp in filing.cover_pages:
             self.codes.setdefault(cp.person, set()).update(
@@ -312,7 +313,9 @@ class BuilderBase:
             if found.match and found.iri != iri:
                 if not found.in_filing:
                     return found.iri, (found.iri, found.match)
-                self.matches[found.iri] = found.match
+                notes = self.matches.setdefault(found.iri, [])
+                if found.match not in notes:
+                    notes.append(found.match)
             iri = found.iri
         return iri, (iri, None)
 

@@ -36,7 +36,8 @@ class EntityBuilder(BuilderBase):
             groups.setdefault(group, []).append(e)
         for (iri, note), members in groups.items():
             self.entity_node(iri, members)
-            self.add(iri, OG.identityMatch, note or self.matches.get(iri))
+            for match in [note] if note else self.matches.get(iri, []):
+                self.add(iri, OG.identityMatch, match)
 
     def entity_node(self, iri: URIRef, group: list[Entity]) -> None:
         first = group[0]

@@ -127,11 +127,21 @@ class OxTerms:
 
     def quads(self, triples: Iterable[Triple], graph: URIRef) -> list[ox.Quad]:
         """Oxigraph quads of ``triples`` in the named graph ``graph``."""
+        return list(self.iter_quads(triples, graph))
+
+    def iter_quads(self, triples: Iterable[Triple], graph: URIRef) -> Iterator[ox.Quad]:
+        """The same quads one at a time, so that the store can take them as they are
+        made (a large filing's quads are never all held in Python at once). The graph
+        name is checked at once, each term when its quad is made."""
         g = self.term(graph)
         if not isinstance(g, ox.NamedNode):
             raise TermError(f"{graph!r} is not a graph name")
+        return self._iter(triples, g)
+
+    def _iter(self, triples: Iterable[Triple], g: ox.NamedNode) -> Iterator[ox.Quad]:
         term = self.term
-        return [ox.Quad(term(s), term(p), term(o), g) for s, p, o in triples]  # type: ignore[arg-type]
+        for s, p, o in triples:
+            yield ox.Quad(term(s), term(p), term(o), g)  # type: ignore[arg-type]
 
 
 def _same_literal(t: Literal, found: object) -> bool:
