@@ -222,6 +222,34 @@ def _by_cusip_indexed(store: GraphStore, compact: str) -> list[str]:
     return [str(r[0]) for r in store.query(text)]  # type: ignore[index]
 
 
+def _cik_query(q: str) -> URIRef | None:
+    """The CIK node a query such as ``"CIK 1234"`` or ``"0001234"`` names, if it is one.
+
+    >>> str(_cik_query("CIK 102909")), _cik_query("Acme"), _cik_query("0")
+    ('https://w3id.org/ownergraph/id/cik/0000102909', None, None)
+    """
+    digits = re.sub(r"\D", "", q)
+    if re.fullmatch(r"(?:CIK\s*)?\d{1,10}", q, re.I) and digits and int(digits) > 0:
+        return URIRef(f"{ID}cik/{int(digits):010d}")
+    return None
+
+
+def _cusip_query(q: str) -> str:
+    """The query as a CUSIP (6, 8 or 9 characters, some of them digits), or ``""``.
+
+    >>> _cusip_query("88579Y 10 1"), _cusip_query("Acme Corp")
+    ('88579Y101', '')
+    """
+    compact = re.sub(r"[^0-9A-Za-z]", "", q).upper()
+    if (
+        len(compact) in (6, 8, 9)
+        and re.search(r"\d", compact)
+        and re.search(r"[A-Z]|\d{6}", compact)
+    ):
+        return compact
+    return ""
+
+
 def _matches(entries: dict[URIRef, _Entry], iris: Iterable[URIRef]) -> list[EntityMatch]:
     return [EntityMatch(i, entries[i].label) for i in dict.fromkeys(iris) if i in entries]
 
@@ -233,17 +261,11 @@ def _find_indexed(store: GraphStore, q: str) -> list[EntityMatch]:
         by_ticker = entities_with_ticker(store, q)
         if by_ticker:
             return _matches(_entries(store, [str(i) for i in by_ticker]), by_ticker)
-    digits = re.sub(r"\D", "", q)
-    if re.fullmatch(r"(?:CIK\s*)?\d{1,10}", q, re.I) and digits and int(digits) > 0:
-        iri = URIRef(f"{ID}cik/{int(digits):010d}")
-        if _entity_exists(store, iri):
-            return _matches(_entries(store, [str(iri)]), [iri])
-    compact = re.sub(r"[^0-9A-Za-z]", "", q).upper()
-    if (
-        len(compact) in (6, 8, 9)
-        and re.search(r"\d", compact)
-        and re.search(r"[A-Z]|\d{6}", compact)
-    ):
+    iri = _cik_query(q)
+    if iri is not None and _entity_exists(store, iri):
+        return _matches(_entries(store, [str(iri)]), [iri])
+    compact = _cusip_query(q)
+    if compact:
         iri = URIRef(f"{ID}cusip6/{compact[:6]}")
         hits = [str(iri), *_by_cusip_indexed(store, compact)]
         entries = _entries(store, hits)
@@ -346,17 +368,11 @@ def _catalogue(store: GraphStore) -> dict[URIRef, tuple[str, set[str], set[str]]
 
 def _find_catalogued(store: GraphStore, q: str) -> list[EntityMatch]:
     cat = _catalogue(store)
-    digits = re.sub(r"\D", "", q)
-    if re.fullmatch(r"(?:CIK\s*)?\d{1,10}", q, re.I) and digits and int(digits) > 0:
-        iri = URIRef(f"{ID}cik/{int(digits):010d}")
-        if iri in cat:
-            return [EntityMatch(iri, cat[iri][0])]
-    compact = re.sub(r"[^0-9A-Za-z]", "", q).upper()
-    if (
-        len(compact) in (6, 8, 9)
-        and re.search(r"\d", compact)
-        and re.search(r"[A-Z]|\d{6}", compact)
-    ):
+    iri = _cik_query(q)
+    if iri is not None and iri in cat:
+        return [EntityMatch(iri, cat[iri][0])]
+    compact = _cusip_query(q)
+    if compact:
         iri = URIRef(f"{ID}cusip6/{compact[:6]}")
         hits = [iri] if iri in cat else []
         hits += _by_cusip(store, compact[:6])

@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ownergraph.loaders.sections.items import find_heading_lines
 from ownergraph.loaders.sections.mentions import (
@@ -302,11 +303,7 @@ def _read_prose_lists(ctx: Context, start: int, end: int, label: str) -> None:
         for name, title in people:
             _add_role(
                 ctx,
-                name=name,
-                title=title or base,
-                occupation=None,
-                citizenship=None,
-                address=None,
+                _Row(name, title or base),
                 org=org,
                 src=src,
                 label=label,
@@ -357,21 +354,33 @@ def _default_org(ctx: Context) -> str | None:
     return firms[0] if len(set(firms)) == 1 else None
 
 
+class _Row(NamedTuple):
+    """One person's row of a list of officers and directors, as the table gives it."""
+
+    name: str
+    title: str | None
+    occupation: str | None = None
+    citizenship: str | None = None
+    address: str | None = None
+
+
 def _add_role(
     ctx: Context,
+    row: _Row,
     *,
-    name: str,
-    title: str | None,
-    occupation: str | None,
-    citizenship: str | None,
-    address: str | None,
     org: str | None,
     src: Source,
     label: str,
     addresses: dict[str, tuple[str, int, int]],
     firm: bool = False,
 ) -> None:
-    """Add one role; ``firm`` when the holder is a company (a general partner LLC)."""
+    """Add one role; ``firm`` when the holder is a company (a general partner LLC).
+
+    With no title, an occupation made of title words ("President of Acme") is the title.
+    """
+    name, title, occupation, citizenship, address = row
+    if title is None and occupation and title_kinds(occupation):
+        title = occupation
     if firm:
         key = ctx.ensure(name, kind=EntityKind.COMPANY, source=src)
         if all(
@@ -484,17 +493,11 @@ def _read_tab_rows(
         oi, ci = cols.get("occupation"), cols.get("citizenship")
         occupation = cells[oi] if oi is not None and oi < len(cells) else None
         citizenship = cells[ci] if ci is not None and ci < len(cells) else None
-        if title is None and occupation and title_kinds(occupation):
-            title = occupation
         ai = cols.get("address")
         address = cells[ai] if ai is not None and ai < len(cells) and cells[ai].strip() else None
         _add_role(
             ctx,
-            name=name,
-            title=title,
-            occupation=occupation,
-            citizenship=citizenship,
-            address=address,
+            _Row(name, title, occupation, citizenship, address),
             org=org,
             src=ctx.source(line_start, line_start + len(raw), label),
             label=label,
@@ -671,17 +674,11 @@ def _read_record(
     address = joined("address", ", ") or address
     if title is None and directors_only:
         title = "Director"
-    if title is None and occupation and title_kinds(occupation):
-        title = occupation
     r0 = rec[0][0]
     r1 = rec[-1][0] + len(rec[-1][1])
     _add_role(
         ctx,
-        name=name,
-        title=title,
-        occupation=occupation,
-        citizenship=citizenship,
-        address=address,
+        _Row(name, title, occupation, citizenship, address),
         org=org if org is not None else _default_org(ctx),
         src=ctx.source(r0, r1, label),
         label=label,
