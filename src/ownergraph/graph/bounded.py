@@ -326,7 +326,7 @@ def _child_main(
     os.dup2(devnull, 2)  # an allocation failure's Rust message is not the user's line
     try:
         _limit_memory(limits.max_memory_mb)
-        _evaluate(store, text, bindings, limits, send)
+        _send_result(store.dataset.query(text, initBindings=bindings), limits.max_rows, send)
     except MemoryError:
         send.send(("memory",))
     except Exception as e:  # the evaluation's own error, as the parent's one line
@@ -337,14 +337,8 @@ def _child_main(
         os._exit(0)  # no finalizers: the store belongs to the parent
 
 
-def _evaluate(
-    store: GraphStore,
-    text: str,
-    bindings: dict[str, Identifier],
-    limits: QueryLimits,
-    send: Connection,
-) -> None:
-    result = store.dataset.query(text, initBindings=bindings)
+def _send_result(result: Result, max_rows: int, send: Connection) -> None:
+    """Stream ``result`` to the parent in batches; stop at ``max_rows``."""
     if result.type == "ASK":
         send.send(("ask", bool(result.askAnswer)))
         send.send(("done",))
@@ -361,7 +355,7 @@ def _evaluate(
         rows = iter(result.graph or [])
     batch: list[Any] = []
     for count, row in enumerate(rows, start=1):
-        if count > limits.max_rows:
+        if count > max_rows:
             send.send(("too_many",))
             return
         batch.append(row)
