@@ -25,13 +25,22 @@ Examples
 ... <DOCUMENT>
 ... <TYPE>SC 13D
 ... <SEQUENCE>1
+... <FILENAME>d123.htm
 ... <TEXT>
-... SCHEDULE 13D
+... <html><body>SCHEDULE 13D</body></html>
+... </TEXT>
+... </DOCUMENT>
+... <DOCUMENT>
+... <TYPE>EX-99.1
+... <SEQUENCE>2
+... <DESCRIPTION>JOINT FILING AGREEMENT
+... <TEXT>
+... The undersigned agree to file this statement jointly.
 ... </TEXT>
 ... </DOCUMENT>
 ... </SEC-DOCUMENT>''', name="x.txt")
->>> [(d.type, d.sequence, d.kind, d.body.strip()) for d in sub.documents]
-[('SC 13D', 1, 'text', 'SCHEDULE 13D')]
+>>> [(d.type, d.sequence, d.kind) for d in sub.documents]
+[('SC 13D', 1, 'html'), ('EX-99.1', 2, 'text')]
 >>> sub.header_text.splitlines()[1]
 'ACCESSION NUMBER: 1'
 """
