@@ -6,12 +6,27 @@ from pathlib import Path
 
 import pytest
 
-__all__ = ["CORPUS", "REPO", "SEED", "SHARED", "corpus_file", "corpus_files", "require_corpus"]
+__all__ = [
+    "CORPUS",
+    "REPO",
+    "SEED",
+    "SHARED",
+    "WORKER_GROUPS",
+    "corpus_file",
+    "corpus_files",
+    "require_corpus",
+]
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus" / "filings"
 SEED = REPO / "examples" / "21vianet-schedule-13d-a-2021.md"
+#: test modules that a parallel run keeps on one worker, by group: those that read the
+#: session's corpus store (``corpus_store_loaded`` in ``conftest.py``) build it once
+WORKER_GROUPS = {
+    "tests/test_exports_corpus.py": "corpus-store",
+    "tests/test_load_equivalence.py": "corpus-store",
+}
 
 
 def require_corpus() -> Path:

@@ -35,6 +35,8 @@ from ownergraph.loaders.check import FileCheck, check_file, stated_values
 from .corpus import CORPUS, SHARED, corpus_files, require_corpus
 from .gold.score import score, score_golden
 
+pytestmark = pytest.mark.slow
+
 FILES = [p for p in corpus_files() if not p.name.endswith(".json")]
 IDS = [p.name[:80] for p in FILES]
 

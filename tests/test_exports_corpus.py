@@ -1,9 +1,8 @@
 """The whole corpus (../shared/corpus/filings) exported in every format and validated by
-the consuming libraries; the corpus is loaded once for the module."""
+the consuming libraries; the corpus store is the session's (``corpus_store_loaded``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,21 +12,17 @@ from ownergraph.exports import read_export
 from ownergraph.exports.graphs import to_networkx
 from ownergraph.graph.store import GraphStore
 
-from .corpus import require_corpus
 from .exports_check import bods_errors, check_csv, check_ftm, load_bods, read_graph
 
-pytestmark = pytest.mark.corpus
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def corpus_store() -> Iterator[GraphStore]:
-    folder = require_corpus()
-    store = api.open_store(None)
-    paths = sorted(p for p in folder.iterdir() if not p.name.endswith(".metadata.json"))
-    report = api.load_paths(store, paths)
+def corpus_store(corpus_store_loaded: tuple[GraphStore, api.LoadReport]) -> GraphStore:
+    """The session's corpus store (read-only), loaded once for every module that reads it."""
+    store, report = corpus_store_loaded
     assert len(report.loaded) > 100, report.failed
-    yield store
-    store.close()
+    return store
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,8 @@ from ownergraph.record import CoverPage, Entity, Filing
 
 from .corpus import REPO, SHARED
 
+pytestmark = pytest.mark.slow
+
 FOLDERS = {
     "corpus": SHARED / "corpus" / "filings",
     "corpus-2026": SHARED / "corpus-2026" / "filings",

@@ -9,7 +9,6 @@ the corpus loaded now must answer every named query the same way.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -45,20 +44,16 @@ def _answers_module():  # type: ignore[no-untyped-def]
     return module
 
 
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def corpus_store(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[tuple[GraphStore, api.LoadReport]]:
-    """The whole corpus, loaded with two worker processes (do not write to it).
-
-    On disk, as the baseline was made: the disk store orders solutions by the stored
-    terms alone, so GROUP_CONCAT and SAMPLE do not depend on the order of the writes.
-    """
-    corpus = require_corpus()
-    store = api.open_store(tmp_path_factory.mktemp("corpus") / "store")
-    report = api.load_paths(store, [corpus], jobs=2)
-    yield store, report
-    store.close()
+    corpus_store_loaded: tuple[GraphStore, api.LoadReport],
+) -> tuple[GraphStore, api.LoadReport]:
+    """The whole corpus, loaded with two worker processes into a store on disk, as the
+    baseline was made, and opened read-only (the session's ``corpus_store_loaded``)."""
+    return corpus_store_loaded
 
 
 def _reference_load(store: GraphStore, files: list[Path]) -> None:

@@ -27,6 +27,8 @@ from .corpus import SEED, corpus_files
 from .listener import Listener
 from .servers import Server, free_port, running, start_oxigraph, start_virtuoso
 
+pytestmark = pytest.mark.slow
+
 #: Virtuoso 7.2's SPARQL compiler fails on these named queries (internal errors
 #: SP031/SQ156, an unbound transitive table): a limitation of the engine, reported as
 #: one error line; every other answer must match the local store

@@ -16,6 +16,8 @@ from ownergraph.ontology import shapes_graph
 
 from .corpus import corpus_file, corpus_files
 
+pytestmark = pytest.mark.slow
+
 #: violations from the cover-page reader (loaders/cover*.py, another engineer's files),
 #: reported to its owner: an empty notice address (LionEye, front matter) and a row
 #: read as an empty quote (EquiTrust, row 10). Remove an entry when it conforms.

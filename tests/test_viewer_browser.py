@@ -20,7 +20,7 @@ from ownergraph.viewer.page import render_viewer, write_viewer
 from .corpus import REPO
 from .test_viewer import HOSTILE_NAME, hostile_store
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ARTIFACTS = REPO / "test-artifacts"
 HOSTILE_FILING = REPO / "tests" / "hostile" / "script_injection.md"
