@@ -9,6 +9,7 @@ the corpus loaded now must answer every named query the same way.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
