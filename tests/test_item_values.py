@@ -26,7 +26,7 @@ from ownergraph.loaders.sections.item_values import (
     previously_filed_box,
     statement,
 )
-from ownergraph.loaders.sections.items import parse_items
+from ownergraph.loaders.sections.items import find_items, parse_items
 from ownergraph.loaders.sections.mentions import Context
 from ownergraph.ontology import OG, shapes_graph
 from ownergraph.record import Address, Entity, EntityKind, Filing, Item
@@ -500,3 +500,28 @@ def test_golden_text_royce_2007_item_9_before_a_running_head() -> None:
     )
     assert item(f, "9").not_applicable is True
     assert item(f, "3").institution_types == ["investment adviser"]
+
+
+def test_capital_sub_item_letters_open_items() -> None:
+    """ "ITEM 1(A)." with a capital letter opens Item 1 as "Item 1(a)." does."""
+    text = (
+        "ITEM 1(A).\tNAME OF ISSUER\n\t\tAcme Corp\n"
+        "ITEM 1(B).\tADDRESS OF ISSUER'S PRINCIPAL EXECUTIVE OFFICES\n\t\t1 Main St\n"
+        "ITEM 2(A).\tNAME OF PERSON(S) FILING\n\t\tAlpha LP\n"
+    )
+    assert [(s.number, s.title) for s in find_items(text)] == [
+        ("1", "NAME OF ISSUER"),
+        ("2", "NAME OF PERSON(S) FILING"),
+    ]
+
+
+def test_golden_text_barclays_cherokee_2009() -> None:
+    """Barclays Global Investors on Cherokee, 2009 (text), Items headed "ITEM 1(B).": the
+    issuer's office is "6835 Valjean Ave / Van Nuys, CA 91406-4713" (checked by hand)."""
+    f = load_file(
+        corpus_file(
+            "orgron__SC13G__20090205__0000913414-09-003235__BARCLAYS_GLOBAL_INVESTORS_NA_C__CHEROKEE_INC.txt"
+        )
+    )
+    assert [i.number for i in f.items][:2] == ["1", "2"]
+    assert issuer_office(f).text == "6835 Valjean Ave, Van Nuys, CA 91406-4713"

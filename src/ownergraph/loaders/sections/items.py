@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 _ITEM = re.compile(
-    r"^[ \t]*(?:ITEM|Item)[ \t]+(\d{1,2})(\s*\([a-z]\))?(?:[ \t]*[.:\-–—)][ \t]*|[ \t]+|[ \t]*$)([^\n]{0,200})$",
+    r"^[ \t]*(?:ITEM|Item)[ \t]+(\d{1,2})(\s*\([a-zA-Z]\))?(?:[ \t]*[.:\-–—)][ \t]*|[ \t]+|[ \t]*$)([^\n]{0,200})$",
     re.M,
 )
 #: a heading line: short, no lower-case letters, at least two letters
@@ -99,7 +99,7 @@ def find_items(text: str) -> list[ItemSpan]:
         if number == last and spans:
             continue  # sub-item 1(b): stays in item 1
         last = number
-        title = re.sub(r"^\([a-z]\)\s*[.:]?\s*", "", title).rstrip(" .:")
+        title = re.sub(r"^\([a-zA-Z]\)\s*[.:]?\s*", "", title).rstrip(" .:")
         spans.append(ItemSpan(str(number), title, m.start(), m.end(), len(text)))
     for a, b in itertools.pairwise(spans):
         a.end = b.start
