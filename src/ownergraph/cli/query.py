@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ownergraph.cli.common import FORMATS, console, emit, handle_errors, store_path
+from ownergraph.cli.common import FORMATS, console, count_option, emit, handle_errors, store_path
 from ownergraph.cli.lazy import api, escape
 
 __all__ = ["EXPORT_FORMATS", "export", "queries", "query"]
@@ -33,23 +33,15 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 )
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.option("--allow-update", is_flag=True, help="Allow a SPARQL Update to change the store.")
-@click.option(
+@count_option(
     "--timeout",
-    type=click.IntRange(min=0),
-    default=None,
     metavar="SECONDS",
     help="Stop the query after this long (default 60, or $OWNERGRAPH_QUERY_TIMEOUT; 0: none).",
 )
-@click.option(
-    "--max-rows",
-    type=click.IntRange(min=0),
-    default=None,
-    help="Stop when the answer passes this many rows (default 1,000,000).",
-)
-@click.option(
+@count_option("--max-rows", help="Stop when the answer passes this many rows (default 1,000,000).")
+@count_option(
     "--max-memory",
-    type=click.IntRange(min=1),
-    default=None,
+    minimum=1,
     metavar="MB",
     help="Stop the query when it needs more memory than this (default 4096).",
 )
