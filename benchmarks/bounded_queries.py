@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import best_of
 
 from ownergraph import api
 from ownergraph.graph.store import GraphStore
@@ -30,15 +30,6 @@ QUERIES: list[tuple[str, dict[str, str]]] = [
     ("sources", {}),
     ("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", {}),
 ]
-
-
-def _best(fn: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 def main() -> None:
@@ -69,8 +60,8 @@ def main() -> None:
                 ) -> None:
                     api.run_query(store, spec, params, limits=limits)
 
-                t_here = _best(lambda: run(here), args.repeat)
-                t_bounded = _best(lambda: run(bounded), args.repeat)
+                t_here = best_of(lambda: run(here), args.repeat)
+                t_bounded = best_of(lambda: run(bounded), args.repeat)
                 name = f"{spec[:40]} {params or ''}"
                 print(
                     f"{label:8} {name:48} {t_here * 1000:9.1f}ms {t_bounded * 1000:7.1f}ms "
@@ -78,8 +69,8 @@ def main() -> None:
                 )
             store.close()
     text = "SELECT ?s WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } LIMIT 5"
-    t_parse = _best(lambda: refuse_network(text, "q"), args.repeat)
-    t_fast = _best(lambda: check_network(text, "q"), args.repeat)
+    t_parse = best_of(lambda: refuse_network(text, "q"), args.repeat)
+    t_fast = best_of(lambda: check_network(text, "q"), args.repeat)
     print(
         f"guard: parse {t_parse * 1000:.2f}ms, fast path {t_fast * 1000:.4f}ms, "
         f"ratio {t_parse / t_fast:.0f}"

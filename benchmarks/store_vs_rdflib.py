@@ -15,12 +15,11 @@ Run: ``python benchmarks/store_vs_rdflib.py [--repeat 3]``
 from __future__ import annotations
 
 import argparse
-import time
 import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
+from timing import best_of
 
 from ownergraph.errors import LoadError
 from ownergraph.graph.build import build_graph
@@ -44,15 +43,6 @@ def _graphs() -> list[tuple[URIRef, Graph]]:
         except LoadError:
             continue
     return out
-
-
-def _timed(fn: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 def _rdflib_replace(ds: Dataset, graphs: list[tuple[URIRef, Graph]]) -> None:
@@ -80,13 +70,13 @@ def main() -> None:
             ox_store.replace_graph(name, g)
 
     results["load all graphs"] = (
-        _timed(ox_load, args.repeat),
-        _timed(lambda: _rdflib_replace(memory, graphs), args.repeat),
+        best_of(ox_load, args.repeat),
+        best_of(lambda: _rdflib_replace(memory, graphs), args.repeat),
     )
     for qname in ("holdings", "sources", "officers"):
         text = library()[qname].text
-        ox_t = _timed(lambda t=text: list(ox_store.query(t)), args.repeat)
-        mem_t = _timed(lambda t=text: list(memory.query(t)), args.repeat)
+        ox_t = best_of(lambda t=text: list(ox_store.query(t)), args.repeat)
+        mem_t = best_of(lambda t=text: list(memory.query(t)), args.repeat)
         results[f"query {qname}"] = (ox_t, mem_t)
     ox_rows = len(list(ox_store.query(library()["holdings"].text)))
     mem_rows = len(list(memory.query(library()["holdings"].text)))

@@ -28,8 +28,9 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import best_of
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -80,15 +81,6 @@ def _edgartools_python() -> Path | None:
     return python
 
 
-def _best(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
 def _loadable(files: list[Path]) -> tuple[list[Path], list[str]]:
     """The files a load takes, and one line for each that makes it raise (a load-path
     bug: ``load_paths`` reports bad input itself), found one file at a time only when
@@ -134,7 +126,7 @@ def main() -> int:
         return 0
     n = len(files)
     parser = etree.XMLParser(recover=True, huge_tree=True)
-    t_lxml = _best(lambda: [etree.fromstring(f.read_bytes(), parser) for f in files], args.repeat)
+    t_lxml = best_of(lambda: [etree.fromstring(f.read_bytes(), parser) for f in files], args.repeat)
 
     def loader() -> None:
         for f in files:
@@ -142,7 +134,7 @@ def main() -> int:
                 load_file(f)
 
     loader()  # warm the readers' one-time tables (country names) before timing
-    t_loader = _best(loader, args.repeat)
+    t_loader = best_of(loader, args.repeat)
 
     def full(chosen: list[Path]) -> None:
         with tempfile.TemporaryDirectory() as tmp:
@@ -151,7 +143,7 @@ def main() -> int:
             store.close()
 
     good, broken = _loadable(files)
-    t_full = _best(lambda: full(good), args.repeat)
+    t_full = best_of(lambda: full(good), args.repeat)
     print(f"{n} XML files")
     for line in broken:
         print(f"  load failed (left out of the full load): {line}")
