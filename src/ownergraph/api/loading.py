@@ -117,6 +117,8 @@ class LoadReport:
     #: entity nodes joined across filings (name-only to CIK) and amendment links
     resolved: int = 0
     amendment_links: int = 0
+    #: graphs of earlier loads that a crash interrupted, removed when the store opened
+    recovered: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -178,6 +180,7 @@ def load_paths(
 
     files, skipped = expand_paths(paths)
     report = LoadReport(skipped=[str(s) for s in skipped])
+    report.recovered = list(getattr(store, "recovered", ()))
     resolver = IdentityResolver(store)
     changes = Changes()
     failing = True

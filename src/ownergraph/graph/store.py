@@ -26,6 +26,7 @@ import gc
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain, islice
 from pathlib import Path
 from typing import IO, Any
 
@@ -35,6 +36,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
 from ownergraph.errors import StoreError
+from ownergraph.graph import journal
 from ownergraph.queries.guard import check_network
 
 __all__ = ["DEFAULT_STORE", "GraphDataError", "GraphStore", "Repoint", "default_store_path"]
@@ -110,6 +112,8 @@ class GraphStore:
         self.read_only = read_only
         self._ox = ox_store
         self._writer_key: str | None = None
+        #: graphs of chunked writes that a crash interrupted, removed when opened to write
+        self.recovered: list[str] = []
         self.dataset = Dataset(store=OxigraphStore(store=ox_store), default_union=True)
 
     @classmethod
@@ -154,6 +158,13 @@ class GraphStore:
             store = cls(ox.Store(str(p)), p)
             _OPEN_WRITERS.add(key)
             store._writer_key = key
+            try:
+                store.recovered = journal.recover(store._ox)
+            except (OSError, RuntimeError) as e:
+                store.close()
+                raise StoreError(
+                    f"the store at {p} holds an interrupted load that could not be removed ({e})"
+                ) from None
             return store
         except (OSError, RuntimeError) as e:
             raise StoreError(_explain_open_error(p, e)) from None
@@ -219,12 +230,17 @@ class GraphStore:
                 count += 1
                 yield q
 
+        stream = counted()
+        head = list(islice(stream, journal.ATOMIC_QUADS + 1))
+        if len(head) > journal.ATOMIC_QUADS:  # too large for one transaction's memory
+            updates = [_repoint_update(r) for r in repoints]
+            return journal.write_in_chunks(self._ox, graph, chain(head, stream), updates)
         try:
             fresh = next(iter(self._ox.quads_for_pattern(None, None, None, graph)), None) is None
             if fresh and not repoints:
-                self._ox.extend(counted())
+                self._ox.extend(head)
             else:
-                body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in counted())
+                body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in head)
                 parts = [f"DROP SILENT GRAPH {gname}"]
                 if body:
                     parts.append(f"INSERT DATA {{ GRAPH {gname} {{\n{body}\n}} }}")
