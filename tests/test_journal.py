@@ -207,12 +207,13 @@ def test_a_writer_killed_during_a_chunked_write_is_repaired_on_the_next_load(
         while partial < 2_000 and time.monotonic() < deadline and child.poll() is None:
             time.sleep(0.5)
             if (path / "CURRENT").is_file():
-                reader = ox.Store.read_only(str(path))
-                seen = journal.pending(reader)
-                if seen:
-                    huge = reader.quads_for_pattern(None, None, None, ox.NamedNode("urn:x:huge"))
-                    partial = sum(1 for _ in huge)
-                del reader
+                with GraphStore.open(path, read_only=True) as reader:  # as `show` would
+                    seen = journal.pending(reader._ox)
+                    if seen:
+                        huge = ox.NamedNode("urn:x:huge")
+                        partial = sum(
+                            1 for _ in reader._ox.quads_for_pattern(None, None, None, huge)
+                        )
         assert seen == ["urn:x:huge"], "the child never began its chunked write"
         assert partial >= 2_000, "the child wrote no chunks before the deadline"
     finally:
