@@ -151,6 +151,19 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+#: the terms of a source span, made once (a namespace lookup makes a new term each time)
+_SPAN, _ABOUT, _SOURCE, _FACT = OG.SourceSpan, OG.about, OG.source, OG.fact
+_FIELD, _SECTION, _DOCUMENT, _QUOTE = OG.field, OG.section, OG.document, OG.quote
+_START, _END, _DERIVED = OG.startOffset, OG.endOffset, PROV.wasDerivedFrom
+
+
+@lru_cache(maxsize=4096)
+def _recurring(text: str) -> Literal:
+    """The ``xsd:string`` literal of a text that recurs (a field name, a section, a
+    document), made once."""
+    return _string(text)
+
+
 class _Resolution(Protocol):
     iri: URIRef
     match: str | None
@@ -257,17 +270,25 @@ class BuilderBase:
         self, about: URIRef, parts: tuple[object, ...], field_name: str, fact: URIRef, src: Source
     ) -> None:
         sp = self.local("source", *parts, field_name)
-        self.node(sp, OG.SourceSpan, label=f"{src.section}: “{_short(src.quote, 60)}”")
-        self.g.add((sp, OG.about, about))
-        self.g.add((about, OG.source, sp))
-        self.g.add((sp, OG.fact, fact))
-        self.add(sp, OG.field, field_name)
-        self.add(sp, OG.section, src.section)
-        self.g.add((sp, OG.quote, _string(src.quote)))
-        self.add(sp, OG.startOffset, src.start)
-        self.add(sp, OG.endOffset, src.end)
-        self.add(sp, OG.document, src.document)
-        self.g.add((sp, PROV.wasDerivedFrom, self.name))
+        add = self.g.add
+        add((sp, RDF.type, _SPAN))
+        self.g.set(
+            (sp, RDFS.label, _string(_short(f"{src.section}: “{_short(src.quote, 60)}”", 200)))
+        )
+        add((sp, _ABOUT, about))
+        add((about, _SOURCE, sp))
+        add((sp, _FACT, fact))
+        for p, text in ((_FIELD, field_name), (_SECTION, src.section)):
+            if text and text.strip():
+                add((sp, p, _recurring(text)))
+        add((sp, _QUOTE, _string(src.quote)))
+        if src.start is not None:
+            add((sp, _START, _literal(src.start)))
+        if src.end is not None:
+            add((sp, _END, _literal(src.end)))
+        if src.document and src.document.strip():
+            add((sp, _DOCUMENT, _recurring(src.document)))
+        add((sp, _DERIVED, self.name))
 
     # -- entities ---------------------------------------------------------------------
 
