@@ -1,7 +1,7 @@
 """EDGAR HTML to *filing text*: plain text with the layout the text readers expect.
 
-The document is parsed with :mod:`lxml.html` (which recovers from broken or truncated
-markup and never fetches anything) and walked once:
+The document is parsed with lxml's HTML parser (libxml2's, which recovers from broken
+or truncated markup and never fetches anything) and walked once:
 
 - ``<script>``, ``<style>``, ``<head>``, comments, processing instructions and hidden
   elements (``display:none``, ``visibility:hidden``, ``hidden``) are dropped;
@@ -47,7 +47,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import lxml.etree as etree
-import lxml.html
 
 __all__ = ["html_to_text", "normalize_checkboxes"]
 
@@ -197,6 +196,8 @@ _DROP_CHARS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), No
 _C1 = {i: bytes([i]).decode("cp1252", errors="ignore") or None for i in range(0x80, 0xA0)}
 _CONTROL = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127], None)
 _TAGLIKE = re.compile(r"<(?=[A-Za-z/!?])")
+#: a control character, a C1 character or a private-use one: text that needs cleaning
+_ODD_CHAR = re.compile(r"[\x00-\x1f\x80-\x9f\ue000-\uf8ff]")
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SUPER_STYLE = re.compile(r"vertical-align\s*:\s*(?:super|top|text-top)", re.I)
@@ -212,7 +213,7 @@ _PAGE_BREAK = re.compile(
 def _clean_text(s: str) -> str:
     """Text of a node: control and private-use markers removed, C1 mapped as cp1252."""
     s = s.translate(_DROP_CHARS).replace("\t", " ")  # a tab only ever separates cells
-    if any("\x80" <= c <= "\x9f" or c < "\x20" or "\ue000" <= c <= "\uf8ff" for c in s):
+    if _ODD_CHAR.search(s):
         s = s.translate(_C1).translate(_CONTROL)
         s = re.sub("[\ue000-\uf8ff]", "", s)
     return s
@@ -755,9 +756,11 @@ def html_to_text(html: str) -> str:
     if not _MARKUP.search(html):
         return _plain_text(html)
     data = html.encode("utf-8", errors="replace")
-    parser = lxml.html.HTMLParser(encoding="utf-8", **_PARSER_OPTIONS)
+    # lxml's plain HTML parser: the same tree as lxml.html's, without the cost of its
+    # element classes (the walk reads tags, attributes and text only)
+    parser = etree.HTMLParser(encoding="utf-8", **_PARSER_OPTIONS)
     try:
-        root = lxml.html.document_fromstring(data, parser=parser)
+        root = etree.fromstring(data, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return ""
     if root is None:

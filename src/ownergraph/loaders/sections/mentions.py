@@ -37,10 +37,15 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ownergraph.loaders.vocab import phrase_pattern, table
 from ownergraph.normalize import entity_key, fingerprint, looks_like_person, split_person_name
 from ownergraph.record import Entity, EntityKind, Filing, ShareClass, Source
+
+#: a name's fingerprint, remembered: resolving a mention compares it with the
+#: fingerprint of every name of every entity, the same few names again and again
+_fingerprint = lru_cache(maxsize=1 << 14)(fingerprint)
 
 __all__ = [
     "LEGAL_FORMS",
@@ -561,9 +566,9 @@ class Context:
                 return ent.key
         if low in {"issuer", "company"} and self.filing.issuer:
             return self.filing.issuer
-        fp = fingerprint(cleaned)
+        fp = _fingerprint(cleaned)
         for ent in self.filing.entities.values():
-            if any(fingerprint(n) == fp for n in ent.all_names()):
+            if any(_fingerprint(n) == fp for n in ent.all_names()):
                 return ent.key
         key = entity_key(cleaned)
         if key in self.filing.entities:
@@ -589,7 +594,7 @@ class Context:
                 full not in ent.all_names()
                 and not any(s.lower() == low for s in ent.short_names)
                 and low not in {"issuer", "company"}
-                and fingerprint(full) in {fingerprint(n) for n in ent.all_names()}
+                and _fingerprint(full) in {_fingerprint(n) for n in ent.all_names()}
             ):
                 ent.aliases.append(full)
             return found
