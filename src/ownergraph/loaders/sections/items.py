@@ -25,6 +25,7 @@ from ownergraph.loaders.sections.item_values import (
     statement,
 )
 from ownergraph.loaders.sections.mentions import Context, legal_form_only, name_before
+from ownergraph.loaders.vocab import guarded
 from ownergraph.normalize import jurisdiction, parse_date
 from ownergraph.record import Address, FilingReference, Item
 
@@ -259,13 +260,13 @@ _ADJ_PLACE = re.compile(
     r",\s+(?:a|an)\s+((?:[A-Z][a-z]+\s){1,3})(?:exempted\s+)?(?:limited\s+liability\s+company|limited\s+partnership|"
     r"corporation|company|partnership|trust|statutory\s+trust)\b"
 )
-_ADDRESS = re.compile(
+_ADDRESS = guarded(
     r"(?:The\s+)?(?:address\s+of\s+the\s+principal\s+(?:business\s+)?office|principal\s+(?:office|business)\s+address"
     r"|principal\s+business\s+office|business\s+address|address\s+of\s+the\s+principal\s+place\s+of\s+business)"
     r"\s+of\s+([^\n]{1,120}?)\s+is\s+([^\n]{5,300}?)\.(?=\s+[A-Z]|\s*$)",
     re.I | re.M,
 )
-_BUSINESS = re.compile(
+_BUSINESS = guarded(
     r"(?:The\s+)?principal\s+business\s+of\s+([^\n]{1,120}?)\s+is\s+([^\n]{3,300}?)\.(?=\s+[A-Z]|\s*$)",
     re.M,
 )

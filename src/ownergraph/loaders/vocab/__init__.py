@@ -48,6 +48,7 @@ __all__ = [
     "field_patterns",
     "first_letter_guard",
     "first_letters",
+    "guarded",
     "phrase_pattern",
     "table",
 ]
@@ -243,3 +244,27 @@ def first_letter_guard(patterns: list[tuple[str, str]]) -> str:
     chars |= {c.upper() for c in chars if len(c.upper()) == 1}
     chars |= {c.lower() for c in chars if len(c.lower()) == 1}
     return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
+
+
+def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` compiled behind a look-ahead for its first letters (see
+    :func:`first_letter_guard`): the same matches, found faster when the pattern opens
+    with an alternation, an optional word or ``\\b`` that the regex engine cannot scan for.
+
+    A pattern that opens with one uncased character (a comma) is left as it is: the
+    engine already scans for that character.
+
+    Examples
+    --------
+    >>> rx = guarded(r"(?:the\\s+)?principal\\s+business", re.I)
+    >>> rx.pattern.startswith("(?=[PTpt])"), rx.search("Its Principal  Business is").span()
+    (True, (4, 23))
+    >>> guarded(r",\\s+a\\s+Delaware").pattern
+    ',\\\\s+a\\\\s+Delaware'
+    """
+    first = first_letters(pattern)
+    if first is None or (
+        len(first) == 1 and next(iter(first)).lower() == next(iter(first)).upper()
+    ):
+        return re.compile(pattern, flags)
+    return re.compile(first_letter_guard([("", pattern)]) + "(?:" + pattern + ")", flags)
