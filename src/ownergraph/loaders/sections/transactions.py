@@ -146,7 +146,11 @@ def parse_transactions(ctx: Context, regions: list[tuple[int, int, str | None]])
         last_tx: Transaction | None = None
         for s0, s1 in _sentences(text, r0, r1):
             sent = text[s0:s1]
-            m = _SELL_TO.search(sent) or _BUY_FROM.search(sent)
+            # the words without which a pattern cannot match (tested on ASCII text only,
+            # where lower() folds case as the patterns' re.I does)
+            low = sent.lower() if sent.isascii() else None
+            agrees = low is None or "agree" in low
+            m = (_SELL_TO.search(sent) or _BUY_FROM.search(sent)) if agrees else None
             shares_m = _SHARES.search(sent, m.end()) if m else None
             if m and shares_m:
                 subj = name_before(sent[: m.start()])
@@ -271,10 +275,14 @@ def parse_transactions(ctx: Context, regions: list[tuple[int, int, str | None]])
                 last_tx = tx
                 continue
             # follow-up sentences about the last transaction
-            if last_tx is not None and re.search(
-                r"\bprice\b.{0,40}?\bper\s+(?:ordinary\s+)?share\b.{0,20}?\b(?:was|is|were)\s+(?:calculated|determined|based)",
-                sent,
-                re.I,
+            if (
+                last_tx is not None
+                and (low is None or "price" in low)
+                and re.search(
+                    r"\bprice\b.{0,40}?\bper\s+(?:ordinary\s+)?share\b.{0,20}?\b(?:was|is|were)\s+(?:calculated|determined|based)",
+                    sent,
+                    re.I,
+                )
             ):
                 _pricing(ctx, last_tx, s0, s1)
             close = re.search(
@@ -292,15 +300,24 @@ def parse_transactions(ctx: Context, regions: list[tuple[int, int, str | None]])
                     if t.status is None:
                         t.status = "pending"
                         t.cite("status", ctx.source(s0, s1))
-            conv = re.search(
-                r"convert\s+(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[A-Z]\w*\s+)?Class\s+([A-Z])\s+[^.]{0,40}?into\s+(?:the\s+)?(?:equal|same)\s+number\s+of\s+Class\s+([A-Z])",
-                sent,
-                re.I,
+            converts = low is None or "convert" in low
+            conv = (
+                re.search(
+                    r"convert\s+(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[A-Z]\w*\s+)?Class\s+([A-Z])\s+[^.]{0,40}?into\s+(?:the\s+)?(?:equal|same)\s+number\s+of\s+Class\s+([A-Z])",
+                    sent,
+                    re.I,
+                )
+                if converts
+                else None
             )
-            conv2 = re.search(
-                r"(?<![\d,])(\d{1,3}(?:,\d{3})+|\d+)\s+Class\s+([A-Z])\s+[^.,]{0,40}?,?\s+which\s+(?:were|was|have\s+been|has\s+been)\s+converted\s+into\s+(?:the\s+)?(?:equal|same)\s+number\s+of\s+Class\s+([A-Z])",
-                sent,
-                re.I,
+            conv2 = (
+                re.search(
+                    r"(?<![\d,])(\d{1,3}(?:,\d{3})+|\d+)\s+Class\s+([A-Z])\s+[^.,]{0,40}?,?\s+which\s+(?:were|was|have\s+been|has\s+been)\s+converted\s+into\s+(?:the\s+)?(?:equal|same)\s+number\s+of\s+Class\s+([A-Z])",
+                    sent,
+                    re.I,
+                )
+                if converts
+                else None
             )
             for cm, explicit in ((conv, True), (conv2, False)):
                 if cm is None:
@@ -461,7 +478,9 @@ def parse_holdings(ctx: Context, start: int, end: int) -> None:
 def parse_events(ctx: Context, start: int, end: int, agreement: str | None = None) -> None:
     """Resignations (with the nominating party) and board-nomination rights ending."""
     text = ctx.text
-    for m in _RESIGNED.finditer(text, start, end):
+    # both patterns open on any capitalised word: run each only where its literal is
+    region = text[start:end]
+    for m in _RESIGNED.finditer(text, start, end) if "resigned" in region else ():
         desc = m.group(2)
         if "director" not in desc.lower() and "officer" not in desc.lower():
             continue
@@ -499,7 +518,7 @@ def parse_events(ctx: Context, start: int, end: int, agreement: str | None = Non
         )
         ev.cite("date", src)
         ctx.filing.events.append(ev)
-    for m in _RIGHTS_END.finditer(text, start, end):
+    for m in _RIGHTS_END.finditer(text, start, end) if "terminat" in region else ():
         holder = ctx.resolve(m.group(1))
         if holder is None:
             continue
