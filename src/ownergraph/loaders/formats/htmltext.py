@@ -196,8 +196,11 @@ _DROP_CHARS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), No
 _C1 = {i: bytes([i]).decode("cp1252", errors="ignore") or None for i in range(0x80, 0xA0)}
 _CONTROL = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127], None)
 _TAGLIKE = re.compile(r"<(?=[A-Za-z/!?])")
-#: a control character, a C1 character or a private-use one: text that needs cleaning
-_ODD_CHAR = re.compile(r"[\x00-\x1f\x80-\x9f\ue000-\uf8ff]")
+#: a control character (line breaks aside, which the cleaning keeps), a C1 character
+#: or a private-use one: text that needs cleaning
+_ODD_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x80-\x9f\ue000-\uf8ff]")
+#: one of the invisible characters of ``_DROP_CHARS``
+_DROP_CHAR = re.compile("[" + "".join(map(chr, _DROP_CHARS)) + "]")
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SUPER_STYLE = re.compile(r"vertical-align\s*:\s*(?:super|top|text-top)", re.I)
@@ -212,7 +215,9 @@ _PAGE_BREAK = re.compile(
 
 def _clean_text(s: str) -> str:
     """Text of a node: control and private-use markers removed, C1 mapped as cp1252."""
-    s = s.translate(_DROP_CHARS).replace("\t", " ")  # a tab only ever separates cells
+    if _DROP_CHAR.search(s):
+        s = s.translate(_DROP_CHARS)
+    s = s.replace("\t", " ")  # a tab only ever separates cells
     if _ODD_CHAR.search(s):
         s = s.translate(_C1).translate(_CONTROL)
         s = re.sub("[\ue000-\uf8ff]", "", s)
@@ -221,8 +226,10 @@ def _clean_text(s: str) -> str:
 
 def _font_map(el: etree._Element) -> dict[str, str] | None:
     """The glyph map of a symbol font set on ``el`` (face attribute or style)."""
-    names = [el.get("face") or ""]
-    style = el.get("style")
+    face, style = el.get("face"), el.get("style")
+    if "dings" not in f"{face or ''}{style or ''}".lower():
+        return None  # no Wingdings or Webdings named anywhere
+    names = [face or ""]
     if style:
         m = _FONT_STYLE.search(style)
         if m:
