@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ownergraph.loaders.sections.item_values import (
     checked_institutions,
@@ -70,6 +71,12 @@ class ItemSpan:
 
 def find_heading_lines(text: str) -> list[tuple[int, int, str]]:
     """Upper-case heading lines (start, end, text), page headers left out."""
+    return list(_heading_lines(text))
+
+
+@lru_cache(maxsize=8)
+def _heading_lines(text: str) -> tuple[tuple[int, int, str], ...]:
+    """:func:`find_heading_lines`, remembered: four readers of one text ask for them."""
     out = []
     for m in HEADING.finditer(text):
         line = m.group(1).strip()
@@ -77,7 +84,7 @@ def find_heading_lines(text: str) -> list[tuple[int, int, str]]:
         if len(letters) < 4 or _PAGE_NOISE.match(line) or line.startswith("ITEM"):
             continue
         out.append((m.start(1), m.end(1), line))
-    return out
+    return tuple(out)
 
 
 def find_items(text: str) -> list[ItemSpan]:
@@ -204,7 +211,7 @@ def parse_previously_filed(ctx: Context, limit: int) -> None:
     ctx.filing.cite("previously_filed", ctx.source(found[1], found[2], "Cover page"))
 
 
-_AMENDS = re.compile(
+_AMENDS = guarded(
     r"(?:original\s+)?(?:statement\s+on\s+)?Schedule\s+13([DG])\b[^.]{0,300}?"
     r"((?:\w+ly\s+)?filed\s+(?:with\s+the\s+(?:SEC|Securities\s+and\s+Exchange\s+Commission)\s+)?"
     r"on\s+(" + _DATE + r"))",
