@@ -283,9 +283,14 @@ def normalize_checkboxes(line: str) -> str:
         line = _PAREN_EMPTY.sub("[ ]", line)
         line = _PAREN_X.sub("[X]", line)
     if "o" in line or "x" in line or "O" in line or "X" in line:
-        line = _AFTER_AB.sub(lambda m: m.group(1) + _letter_box(m.group(0)[-1]), line)
-        line = _BEFORE_RULE.sub(lambda m: _letter_box(m.group(0)), line)
-        line = _END_OF_BOX_LINE.sub(lambda m: m.group(1) + _letter_box(m.group(0)[-1]), line)
+        # each pattern runs only when the line holds its literal words
+        if "(" in line:
+            line = _AFTER_AB.sub(lambda m: m.group(1) + _letter_box(m.group(0)[-1]), line)
+        if "13d" in line:
+            line = _BEFORE_RULE.sub(lambda m: _letter_box(m.group(0)), line)
+        low = line.lower() if line.isascii() else None  # re.I folds ASCII as lower()
+        if low is None or "box" in low or "below" in low or "following" in low:
+            line = _END_OF_BOX_LINE.sub(lambda m: m.group(1) + _letter_box(m.group(0)[-1]), line)
     return line
 
 
@@ -613,7 +618,12 @@ def _is_hidden(el: etree._Element) -> bool:
     if el.get("hidden") is not None:
         return True
     style = el.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
+    if not style:
+        return False
+    low = style.lower() if style.isascii() else None  # re.I folds ASCII as lower()
+    if low is not None and "display" not in low and "visibility" not in low:
+        return False
+    return bool(_HIDDEN_STYLE.search(style))
 
 
 def _is_long(pieces: list[str], text: str) -> bool:
