@@ -46,6 +46,9 @@ from ownergraph.record import Entity, EntityKind, Filing, ShareClass, Source
 #: a name's fingerprint, remembered: resolving a mention compares it with the
 #: fingerprint of every name of every entity, the same few names again and again
 _fingerprint = lru_cache(maxsize=1 << 14)(fingerprint)
+#: a person's name split, remembered: the same officers and directors stand in the
+#: Schedule A of one filer's amendments, and the name parser is slow
+_split_person_name = lru_cache(maxsize=1 << 12)(split_person_name)
 
 __all__ = [
     "LEGAL_FORMS",
@@ -614,7 +617,7 @@ class Context:
                 kind = EntityKind.UNKNOWN
         ent = Entity(key=entity_key(cleaned), name=cleaned, kind=kind, source=source)
         if kind == EntityKind.PERSON:
-            ent.given_name, ent.family_name = split_person_name(cleaned)
+            ent.given_name, ent.family_name = _split_person_name(cleaned)
         return self.filing.add_entity(ent).key
 
     def person(self, name: str, source: Source | None = None) -> str:
@@ -626,7 +629,7 @@ class Context:
         key = self.ensure(cleaned, kind=EntityKind.PERSON, source=source)
         ent = self.filing.entities[key]
         if ent.kind == EntityKind.PERSON and ent.family_name is None:
-            ent.given_name, ent.family_name = split_person_name(cleaned)
+            ent.given_name, ent.family_name = _split_person_name(cleaned)
         return key
 
     def issuer_key(self) -> str | None:
