@@ -357,10 +357,16 @@ class _Walker:
             out.append(_PARA)
             return
         style = el.get("style") or ""
-        fm = _font_map(el) if (el.get("face") or "font-family" in style.lower()) else None
+        low = style.lower()
+        fm = _font_map(el) if (el.get("face") or "font-family" in low) else None
         if fm is not None:
             glyphs = fm
-        if tag == "sup" or (style and _SUPER_STYLE.search(style)):
+        # each style pattern holds a literal word: look for it first (re.I folds ASCII
+        # as lower() does; other text goes to the pattern)
+        plain = style.isascii()
+        if tag == "sup" or (
+            style and (not plain or "vertical-align" in low) and _SUPER_STYLE.search(style)
+        ):
             self.superscript(el, out, depth, glyphs)
             return
         brk = (
@@ -370,7 +376,7 @@ class _Walker:
             if tag in _LINE_TAGS or tag in _CELL_TAGS
             else None
         )
-        if style and _PAGE_BREAK.search(style):
+        if style and (not plain or "break-" in low) and _PAGE_BREAK.search(style):
             brk = _PARA
         if brk:
             out.append(brk)
