@@ -116,8 +116,9 @@ _OWNS = guarded(
 )
 #: "X, as a result of its direct control over Y and indirect control over each of ..."
 _CONTROL_OVER = guarded(r"\b(?P<dir>direct|indirect)\s+control\s+over\s+", re.I)
+#: ``\s(?<!\s\s)\s*`` is ``(?<!\s)\s+`` opening on a space the engine can scan for
 _NOT_CONTROLLED = re.compile(
-    r"(?<!\s)\s+(?:is|was)\s+not\s+controlled\s+by\s+any\s+(?:of\s+its\s+)?(?:shareholders?|persons?|entity|one)[^.\n]{0,80}",
+    r"\s(?<!\s\s)\s*(?:is|was)\s+not\s+controlled\s+by\s+any\s+(?:of\s+its\s+)?(?:shareholders?|persons?|entity|one)[^.\n]{0,80}",
     re.I,
 )
 _THROUGH = re.compile(

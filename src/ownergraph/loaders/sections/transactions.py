@@ -437,8 +437,9 @@ _BENEFICIAL = re.compile(
     r"(?:(?:Class|Series)\s+([A-Z])\s+)?[^.,;\n]{0,60}?(?:,\s*representing\s+(?:approximately\s+)?(\d+(?:\.\d+)?)\s*%)?(?=[.,;])",
 )
 #: what follows the head of every _BENEFICIAL match: found first, so the head is bounded
+#: (``\s(?<!\s\s)\s*`` is ``(?<!\s)\s+`` opening on a space the engine can scan for)
 _BENEFICIAL_TAIL = re.compile(
-    r"(?<!\s)\s+is\s+the\s+(?:direct\s+|sole\s+)?beneficial\s+owner\s+of\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s+"
+    r"\s(?<!\s\s)\s*is\s+the\s+(?:direct\s+|sole\s+)?beneficial\s+owner\s+of\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s+"
     r"(?:(?:Class|Series)\s+[A-Z]\s+)?[^.,;\n]{0,60}?(?:,\s*representing\s+(?:approximately\s+)?\d+(?:\.\d+)?\s*%)?(?=[.,;])",
 )
 _RESIGNED = re.compile(

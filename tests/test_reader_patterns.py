@@ -1,0 +1,65 @@
+"""Patterns rewritten for speed find exactly the matches of the form they replace.
+
+A look-behind before a space or a slash (``(?<!\\s)\\s+``, ``(?<![\\w/])/``) makes the
+regex engine try every position; moved after the first character (``\\s(?<!\\s\\s)\\s*``,
+``/(?<![\\w/]/)``) it lets the engine scan for that character. These tests compare each
+rewritten pattern with its former spelling on crafted edge cases (the start of the
+text, runs of spaces, slashes in words) and on every corpus text file.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ownergraph.loaders.formats import text as text_format
+from ownergraph.loaders.formats.decode import decode
+from ownergraph.loaders.sections import agreements, control, transactions
+from tests.corpus import corpus_files
+
+#: (rewritten pattern, the former spelling of its opening, the rewritten opening)
+REWRITTEN = [
+    (agreements._RECORD_TAIL, r"(?<!\s)\s+", r"\s(?<!\s\s)\s*"),
+    (agreements._PARTIES_TAIL, r"(?<!\s)\s+", r"\s(?<!\s\s)\s*"),
+    (control._NOT_CONTROLLED, r"(?<!\s)\s+", r"\s(?<!\s\s)\s*"),
+    (transactions._BENEFICIAL_TAIL, r"(?<!\s)\s+", r"\s(?<!\s\s)\s*"),
+    (text_format._SLASH_X, r"(?<![\w/])/", r"/(?<![\w/]/)"),
+    (text_format._SLASH_EMPTY, r"(?<![\w/])/", r"/(?<![\w/]/)"),
+]
+
+CRAFTED = (
+    " is not controlled by any person.\nAcme  is not controlled by any one of its shareholders"
+    "\tAlpha are parties to the agreement;  Beta\n are parties to\n"
+    "/x/ Rule 13d-1(b) a/x/ //x/ / X / /  / and/or / / (c)/x/\n"
+    "Alpha LP is the beneficial owner of 1,000 shares.  Beta is the sole record holder of 5 "
+    "Class A shares, and Gamma\tis the record and beneficial owner of 12 units (the Units)"
+)
+
+
+def _former(rx: re.Pattern[str], before: str, after: str) -> re.Pattern[str]:
+    assert rx.pattern.startswith(after)
+    return re.compile(before + rx.pattern[len(after) :], rx.flags)
+
+
+def _spans(rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in rx.finditer(text)]
+
+
+@pytest.mark.parametrize(("rx", "before", "after"), REWRITTEN, ids=lambda x: str(x)[:30])
+def test_rewritten_pattern_matches_as_before_on_crafted_text(
+    rx: re.Pattern[str], before: str, after: str
+) -> None:
+    former = _former(rx, before, after)
+    assert _spans(rx, CRAFTED) == _spans(former, CRAFTED)
+    assert _spans(rx, CRAFTED)  # every pattern finds something in the crafted text
+
+
+def test_rewritten_patterns_match_as_before_on_the_corpus() -> None:
+    files = corpus_files(".txt", ".nc")
+    if not files:
+        pytest.skip("../shared/corpus is absent: the corpus comparison needs it")
+    for path in files:
+        text = decode(path.read_bytes())
+        for rx, before, after in REWRITTEN:
+            assert _spans(rx, text) == _spans(_former(rx, before, after), text), path.name
