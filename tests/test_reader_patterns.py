@@ -1,5 +1,8 @@
 """Patterns rewritten for speed find exactly the matches of the form they replace.
 
+The sentence ends of :mod:`ownergraph.loaders.sections.mentions` open on the one
+character each alternative starts with, for the same reason.
+
 A look-behind before a space or a slash (``(?<!\\s)\\s+``, ``(?<![\\w/])/``) makes the
 regex engine try every position; moved after the first character (``\\s(?<!\\s\\s)\\s*``,
 ``/(?<![\\w/]/)``) it lets the engine scan for that character. These tests compare each
@@ -15,7 +18,7 @@ import pytest
 
 from ownergraph.loaders.formats import text as text_format
 from ownergraph.loaders.formats.decode import decode
-from ownergraph.loaders.sections import agreements, control, transactions
+from ownergraph.loaders.sections import agreements, control, mentions, transactions
 from tests.corpus import corpus_files
 
 #: (rewritten pattern, the former spelling of its opening, the rewritten opening)
@@ -35,6 +38,17 @@ CRAFTED = (
     "Alpha LP is the beneficial owner of 1,000 shares.  Beta is the sole record holder of 5 "
     "Class A shares, and Gamma\tis the record and beneficial owner of 12 units (the Units)"
 )
+
+
+#: the sentence-end pattern as it was written before
+SENTENCE_END = re.compile(r"[.;]\s+(?=[A-Z(“\"0-9])|\n\s*\n|\n(?=\S)")
+SENTENCES = "Alpha LP. Beta; (c) x.\n\n Gamma\nDelta;\n\n\nEpsilon. 1. “Zeta” .\n"
+
+
+def test_sentence_ends_match_as_before_on_crafted_text() -> None:
+    found = _spans(mentions._SENTENCE_END, SENTENCES)
+    assert found == _spans(SENTENCE_END, SENTENCES)
+    assert len(found) >= 6
 
 
 def _former(rx: re.Pattern[str], before: str, after: str) -> re.Pattern[str]:
@@ -63,3 +77,4 @@ def test_rewritten_patterns_match_as_before_on_the_corpus() -> None:
         text = decode(path.read_bytes())
         for rx, before, after in REWRITTEN:
             assert _spans(rx, text) == _spans(_former(rx, before, after), text), path.name
+        assert _spans(mentions._SENTENCE_END, text) == _spans(SENTENCE_END, text), path.name
