@@ -78,3 +78,23 @@ def test_rewritten_patterns_match_as_before_on_the_corpus() -> None:
         for rx, before, after in REWRITTEN:
             assert _spans(rx, text) == _spans(_former(rx, before, after), text), path.name
         assert _spans(mentions._SENTENCE_END, text) == _spans(SENTENCE_END, text), path.name
+
+
+def test_statements_broken_over_lines_are_still_read() -> None:
+    """The word checks that skip patterns look for single words, so a statement whose
+    words are separated by line breaks or runs of spaces is read as before."""
+    from ownergraph.loaders.sections.narrative import parse_narrative
+    from ownergraph.record import Entity, EntityKind, Filing
+
+    text = (
+        "Item 2. Identity and Background.\n\n"
+        'Alpha Fund LP, a Delaware limited partnership (the "Fund"). The Fund is a wholly\n'
+        "owned subsidiary of Beta Holdings Inc. Gamma Corp. is not\ncontrolled by  any "
+        "person.\n"
+    )
+    f = Filing(form="SC 13D", schedule="13D")
+    f.add_entity(Entity(key="gamma-corp", name="Gamma Corp.", kind=EntityKind.COMPANY))
+    parse_narrative(text, f)
+    links = [(f.entities[c.controller].name, f.entities[c.controlled].name) for c in f.controls]
+    assert links == [("Beta Holdings Inc.", "Alpha Fund LP")]
+    assert [e.name for e in f.entities.values() if e.no_controlling_holder] == ["Gamma Corp."]

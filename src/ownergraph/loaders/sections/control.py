@@ -493,8 +493,12 @@ def _matches(text: str, s0: int, s1: int) -> Iterator[tuple[str, re.Match[str]]]
     low = sentence.lower() if sentence.isascii() else None
     for tag, rx, words in _STATEMENTS:
         seen = sentence if rx is _OWNS else low
-        if seen is not None and not any(w in seen for w in words):
-            continue
+        if seen is not None:
+            for w in words:
+                if w in seen:
+                    break
+            else:
+                continue
         for m in rx.finditer(text, s0, s1):
             found.append((m.start(), tag, m))
     found.sort(key=lambda t: t[0])
@@ -645,7 +649,13 @@ def parse_control(ctx: Context, start: int, end: int, *, indirect: bool = False)
         return
     for s0, s1 in sentence_spans(text, start, end, wrapped=True):
         _sentence(ctx, s0, s1)
-    for m in _NOT_CONTROLLED.finditer(text, start, end):
+    region = text[start:end]
+    ascii_low = region.lower() if region.isascii() else None
+    for m in (
+        _NOT_CONTROLLED.finditer(text, start, end)
+        if ascii_low is None or "controlled" in ascii_low
+        else ()
+    ):
         s0 = sentence_start(text, m.start() + 1, start)
         subj = name_before(text[s0 : m.start() + 1])
         key = ctx.resolve(subj) if subj else None
@@ -730,6 +740,10 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def _indirect(ctx: Context, start: int, end: int) -> None:
     text = ctx.text
+    region = text[start:end]
+    low = region.lower() if region.isascii() else None  # re.I folds ASCII as lower()
+    if low is not None and ("deemed" not in low or ("through" not in low and "virtue" not in low)):
+        return  # every statement says "through" or "by virtue of" ... "may be deemed"
     for m in _THROUGH.finditer(text, start, end):
         s0 = sentence_start(text, m.start(), start)
         subj = name_before(text[s0 : m.start()])
