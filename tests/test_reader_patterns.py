@@ -45,6 +45,32 @@ SENTENCE_END = re.compile(r"[.;]\s+(?=[A-Z(“\"0-9])|\n\s*\n|\n(?=\S)")
 SENTENCES = "Alpha LP. Beta; (c) x.\n\n Gamma\nDelta;\n\n\nEpsilon. 1. “Zeta” .\n"
 
 
+#: the agreement verbs of the transactions reader as they were written before
+_W = "(?:hereby|irrevocably|has|have|had|shall|will|also)"
+_AGREE = (
+    r"(?<!\s)(?:\s+"
+    + _W
+    + r"){0,4}\s+(?:agreed|agrees|agree|entered\s+into\s+an\s+agreement)\s+to\s+"
+)
+AGREEMENTS = [
+    (transactions._SELL_TO, re.compile(_AGREE + r"(?:sell|transfer)\s+to\s+", re.I)),
+    (
+        transactions._BUY_FROM,
+        re.compile(_AGREE + r"(?:re)?(?:purchase|acquire|buy)\s+from\s+", re.I),
+    ),
+]
+DEALS = (
+    "X has  hereby\nagreed to sell to Y. Z also has had will shall agree to buy from W.  agree "
+    "to sell to  Q agrees to transfer to R; S has entered into an agreement to repurchase from T"
+)
+
+
+def test_agreement_verbs_match_as_before_on_crafted_text() -> None:
+    for rx, former in AGREEMENTS:
+        assert _spans(rx, DEALS) == _spans(former, DEALS)
+        assert len(_spans(rx, DEALS)) >= 2
+
+
 def test_sentence_ends_match_as_before_on_crafted_text() -> None:
     found = _spans(mentions._SENTENCE_END, SENTENCES)
     assert found == _spans(SENTENCE_END, SENTENCES)
@@ -78,6 +104,8 @@ def test_rewritten_patterns_match_as_before_on_the_corpus() -> None:
         for rx, before, after in REWRITTEN:
             assert _spans(rx, text) == _spans(_former(rx, before, after), text), path.name
         assert _spans(mentions._SENTENCE_END, text) == _spans(SENTENCE_END, text), path.name
+        for rx, former in AGREEMENTS:
+            assert _spans(rx, text) == _spans(former, text), path.name
 
 
 def test_statements_broken_over_lines_are_still_read() -> None:

@@ -46,7 +46,11 @@ _DATE = (
     r"(?:(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2},?\s+\d{4})"
 )
-_AGREE = r"(?<!\s)(?:\s+(?:hereby|irrevocably|has|have|had|shall|will|also)){0,4}\s+(?:agreed|agrees|agree|entered\s+into\s+an\s+agreement)\s+to\s+"
+#: "... has hereby agreed to ": the words before the verb, each after a space. Written to
+#: open on the first space of the run (``\s(?<!\s\s)\s*``, then each word followed by
+#: its spaces) so that the engine scans for a space; the same matches as
+#: ``(?<!\s)(?:\s+(?:hereby|...)){0,4}\s+(?:agreed|...)\s+to\s+``
+_AGREE = r"\s(?<!\s\s)\s*(?:(?:hereby|irrevocably|has|have|had|shall|will|also)\s+){0,4}(?:agreed|agrees|agree|entered\s+into\s+an\s+agreement)\s+to\s+"
 _SELL_TO = re.compile(_AGREE + r"(?:sell|transfer)\s+to\s+", re.I)
 _BUY_FROM = re.compile(_AGREE + r"(?:re)?(?:purchase|acquire|buy)\s+from\s+", re.I)
 _SHARES = re.compile(
