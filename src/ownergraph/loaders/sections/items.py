@@ -263,6 +263,7 @@ _INCORPORATED = re.compile(
     r"\s+(?:and\s+existing\s+)?(?:under\s+the\s+laws\s+of|in)\s+((?:the\s+)?[A-Z][^,;()“”\"\n]{1,60}?)"
     r"(?=\s*[,;(“\"]|\.\s|\.$|\s+and\s)",
 )
+_INCORPORATED_WORDS = ("incorporated", "organized", "organised", "formed", "existing", "registered")
 _ADJ_PLACE = re.compile(
     r",\s+(?:a|an)\s+((?:[A-Z][a-z]+\s){1,3})(?:exempted\s+)?(?:limited\s+liability\s+company|limited\s+partnership|"
     r"corporation|company|partnership|trust|statutory\s+trust)\b"
@@ -282,7 +283,15 @@ _BUSINESS = guarded(
 def parse_background(ctx: Context, start: int, end: int) -> None:
     """Places of organization, principal offices and principal businesses in Item 2 (and exhibits)."""
     text = ctx.text
-    for m in _INCORPORATED.finditer(text, start, end):
+    # a pattern runs only on a region that holds one of its words (written as in the
+    # pattern; _ADDRESS is case-insensitive: its words looked for in ASCII lower case)
+    region = text[start:end]
+    low = region.lower() if region.isascii() else None
+    for m in (
+        _INCORPORATED.finditer(text, start, end)
+        if any(w in region for w in _INCORPORATED_WORDS)
+        else ()
+    ):
         name = name_before(text[max(start, m.start() - 200) : m.start()])
         place = m.group(1).strip()
         if not name or legal_form_only(name):
@@ -305,7 +314,11 @@ def parse_background(ctx: Context, start: int, end: int) -> None:
         if ent.jurisdiction is None:
             ent.jurisdiction = j
             ent.cite("jurisdiction", ctx.source(m.start() - len(name), m.end()))
-    for m in _ADDRESS.finditer(text, start, end):
+    for m in (
+        _ADDRESS.finditer(text, start, end)
+        if low is None or "address" in low or "office" in low
+        else ()
+    ):
         okey = ctx.resolve(m.group(1))
         if okey is None:
             continue
@@ -318,7 +331,7 @@ def parse_background(ctx: Context, start: int, end: int) -> None:
         ent = ctx.filing.entities[okey]
         if all(a.text != addr_text for a in ent.addresses):
             ent.addresses.append(addr)
-    for m in _BUSINESS.finditer(text, start, end):
+    for m in _BUSINESS.finditer(text, start, end) if "business" in region else ():
         okey = ctx.resolve(m.group(1))
         if okey is None:
             continue

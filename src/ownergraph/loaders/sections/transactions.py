@@ -523,7 +523,9 @@ def parse_events(ctx: Context, start: int, end: int, agreement: str | None = Non
         )
         ev.cite("date", src)
         ctx.filing.events.append(ev)
-    for m in _RIGHTS_END.finditer(text, start, end) if "terminat" in region else ():
+    for m in (
+        _RIGHTS_END.finditer(text, start, end) if "terminat" in region and "right" in region else ()
+    ):
         holder = ctx.resolve(m.group(1))
         if holder is None:
             continue
