@@ -334,7 +334,10 @@ class _Walker:
         tag = tag.lower()
         if ":" in tag:
             tag = tag.rsplit(":", 1)[1]
-        if tag in _SKIP or _is_hidden(el):
+        if tag in _SKIP:
+            return
+        style = el.get("style") or ""
+        if _is_hidden(el, style):
             return
         if depth > _MAX_DEPTH:
             out.append(_clean_text(" ".join(el.itertext())))
@@ -356,7 +359,6 @@ class _Walker:
             self.table(el, out, depth)
             out.append(_PARA)
             return
-        style = el.get("style") or ""
         low = style.lower()
         fm = _font_map(el) if (el.get("face") or "font-family" in low) else None
         if fm is not None:
@@ -620,10 +622,12 @@ def _span(value: str | None, limit: int) -> int:
     return max(1, min(int(m.group(1)), limit))
 
 
-def _is_hidden(el: etree._Element) -> bool:
+def _is_hidden(el: etree._Element, style: str | None = None) -> bool:
+    """Whether ``el`` is hidden (``style``: its style attribute, when already read)."""
     if el.get("hidden") is not None:
         return True
-    style = el.get("style")
+    if style is None:
+        style = el.get("style")
     if not style:
         return False
     low = style.lower() if style.isascii() else None  # re.I folds ASCII as lower()
