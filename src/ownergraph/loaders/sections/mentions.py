@@ -194,12 +194,6 @@ def sentence_spans(
     >>> [t[a:b] for a, b in sentence_spans(t, 0, len(t), wrapped=True)]
     ['Gould is the sole shareholder of Georgetown\\nPartners, Inc.', 'Next.']
     """
-    return list(_sentence_spans(text, start, end, wrapped))
-
-
-@lru_cache(maxsize=64)
-def _sentence_spans(text: str, start: int, end: int, wrapped: bool) -> tuple[tuple[int, int], ...]:
-    """:func:`sentence_spans`, remembered: the control reader reads each region twice."""
     out: list[tuple[int, int]] = []
     s = start
     for m in _SENTENCE_END.finditer(text, start, end):
@@ -212,7 +206,7 @@ def _sentence_spans(text: str, start: int, end: int, wrapped: bool) -> tuple[tup
             s = m.end()
     if text[s:end].strip():
         out.append((s, end))
-    return tuple(out)
+    return out
 
 
 def _bare(token: str) -> str:
