@@ -1,7 +1,7 @@
 """EDGAR HTML to *filing text*: plain text with the layout the text readers expect.
 
-The document is parsed with :mod:`lxml.html` (which recovers from broken or truncated
-markup and never fetches anything) and walked once:
+The document is parsed with lxml's HTML parser (libxml2's, which recovers from broken
+or truncated markup and never fetches anything) and walked once:
 
 - ``<script>``, ``<style>``, ``<head>``, comments, processing instructions and hidden
   elements (``display:none``, ``visibility:hidden``, ``hidden``) are dropped;
@@ -47,7 +47,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import lxml.etree as etree
-import lxml.html
 
 __all__ = ["html_to_text", "normalize_checkboxes"]
 
@@ -197,6 +196,11 @@ _DROP_CHARS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), No
 _C1 = {i: bytes([i]).decode("cp1252", errors="ignore") or None for i in range(0x80, 0xA0)}
 _CONTROL = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127], None)
 _TAGLIKE = re.compile(r"<(?=[A-Za-z/!?])")
+#: a control character (line breaks aside, which the cleaning keeps), a C1 character
+#: or a private-use one: text that needs cleaning
+_ODD_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x80-\x9f\ue000-\uf8ff]")
+#: one of the invisible characters of ``_DROP_CHARS``
+_DROP_CHAR = re.compile("[" + "".join(map(chr, _DROP_CHARS)) + "]")
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SUPER_STYLE = re.compile(r"vertical-align\s*:\s*(?:super|top|text-top)", re.I)
@@ -211,8 +215,10 @@ _PAGE_BREAK = re.compile(
 
 def _clean_text(s: str) -> str:
     """Text of a node: control and private-use markers removed, C1 mapped as cp1252."""
-    s = s.translate(_DROP_CHARS).replace("\t", " ")  # a tab only ever separates cells
-    if any("\x80" <= c <= "\x9f" or c < "\x20" or "\ue000" <= c <= "\uf8ff" for c in s):
+    if _DROP_CHAR.search(s):
+        s = s.translate(_DROP_CHARS)
+    s = s.replace("\t", " ")  # a tab only ever separates cells
+    if _ODD_CHAR.search(s):
         s = s.translate(_C1).translate(_CONTROL)
         s = re.sub("[\ue000-\uf8ff]", "", s)
     return s
@@ -220,8 +226,10 @@ def _clean_text(s: str) -> str:
 
 def _font_map(el: etree._Element) -> dict[str, str] | None:
     """The glyph map of a symbol font set on ``el`` (face attribute or style)."""
-    names = [el.get("face") or ""]
-    style = el.get("style")
+    face, style = el.get("face"), el.get("style")
+    if "dings" not in f"{face or ''}{style or ''}".lower():
+        return None  # no Wingdings or Webdings named anywhere
+    names = [face or ""]
     if style:
         m = _FONT_STYLE.search(style)
         if m:
@@ -275,9 +283,14 @@ def normalize_checkboxes(line: str) -> str:
         line = _PAREN_EMPTY.sub("[ ]", line)
         line = _PAREN_X.sub("[X]", line)
     if "o" in line or "x" in line or "O" in line or "X" in line:
-        line = _AFTER_AB.sub(lambda m: m.group(1) + _letter_box(m.group(0)[-1]), line)
-        line = _BEFORE_RULE.sub(lambda m: _letter_box(m.group(0)), line)
-        line = _END_OF_BOX_LINE.sub(lambda m: m.group(1) + _letter_box(m.group(0)[-1]), line)
+        # each pattern runs only when the line holds its literal words
+        if "(" in line:
+            line = _AFTER_AB.sub(lambda m: m.group(1) + _letter_box(m.group(0)[-1]), line)
+        if "13d" in line:
+            line = _BEFORE_RULE.sub(lambda m: _letter_box(m.group(0)), line)
+        low = line.lower() if line.isascii() else None  # re.I folds ASCII as lower()
+        if low is None or "box" in low or "below" in low or "following" in low:
+            line = _END_OF_BOX_LINE.sub(lambda m: m.group(1) + _letter_box(m.group(0)[-1]), line)
     return line
 
 
@@ -321,7 +334,10 @@ class _Walker:
         tag = tag.lower()
         if ":" in tag:
             tag = tag.rsplit(":", 1)[1]
-        if tag in _SKIP or _is_hidden(el):
+        if tag in _SKIP:
+            return
+        style = el.get("style") or ""
+        if _is_hidden(el, style):
             return
         if depth > _MAX_DEPTH:
             out.append(_clean_text(" ".join(el.itertext())))
@@ -343,11 +359,16 @@ class _Walker:
             self.table(el, out, depth)
             out.append(_PARA)
             return
-        style = el.get("style") or ""
-        fm = _font_map(el) if (el.get("face") or "font-family" in style.lower()) else None
+        low = style.lower()
+        fm = _font_map(el) if (el.get("face") or "font-family" in low) else None
         if fm is not None:
             glyphs = fm
-        if tag == "sup" or (style and _SUPER_STYLE.search(style)):
+        # each style pattern holds a literal word: look for it first (re.I folds ASCII
+        # as lower() does; other text goes to the pattern)
+        plain = style.isascii()
+        if tag == "sup" or (
+            style and (not plain or "vertical-align" in low) and _SUPER_STYLE.search(style)
+        ):
             self.superscript(el, out, depth, glyphs)
             return
         brk = (
@@ -357,7 +378,7 @@ class _Walker:
             if tag in _LINE_TAGS or tag in _CELL_TAGS
             else None
         )
-        if style and _PAGE_BREAK.search(style):
+        if style and (not plain or "break-" in low) and _PAGE_BREAK.search(style):
             brk = _PARA
         if brk:
             out.append(brk)
@@ -601,11 +622,18 @@ def _span(value: str | None, limit: int) -> int:
     return max(1, min(int(m.group(1)), limit))
 
 
-def _is_hidden(el: etree._Element) -> bool:
+def _is_hidden(el: etree._Element, style: str | None = None) -> bool:
+    """Whether ``el`` is hidden (``style``: its style attribute, when already read)."""
     if el.get("hidden") is not None:
         return True
-    style = el.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
+    if style is None:
+        style = el.get("style")
+    if not style:
+        return False
+    low = style.lower() if style.isascii() else None  # re.I folds ASCII as lower()
+    if low is not None and "display" not in low and "visibility" not in low:
+        return False
+    return bool(_HIDDEN_STYLE.search(style))
 
 
 def _is_long(pieces: list[str], text: str) -> bool:
@@ -755,9 +783,11 @@ def html_to_text(html: str) -> str:
     if not _MARKUP.search(html):
         return _plain_text(html)
     data = html.encode("utf-8", errors="replace")
-    parser = lxml.html.HTMLParser(encoding="utf-8", **_PARSER_OPTIONS)
+    # lxml's plain HTML parser: the same tree as lxml.html's, without the cost of its
+    # element classes (the walk reads tags, attributes and text only)
+    parser = etree.HTMLParser(encoding="utf-8", **_PARSER_OPTIONS)
     try:
-        root = lxml.html.document_fromstring(data, parser=parser)
+        root = etree.fromstring(data, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return ""
     if root is None:

@@ -25,10 +25,14 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from ownergraph.normalize import fingerprint
 from ownergraph.record import Filing
+
+#: fingerprints remembered: matching compares every header party with every spelling
+_fingerprint = lru_cache(maxsize=1 << 12)(fingerprint)
 
 __all__ = ["find_match", "match_keys", "merge_into", "name_key", "rekey", "strip_edgar_suffix"]
 
@@ -79,12 +83,14 @@ _FORM_FAMILY = {
 _SPELLING = {"advisers": "advisors", "adviser": "advisor", "centre": "center"}
 
 
-def _tokens(name: str) -> list[str]:
+@lru_cache(maxsize=1 << 12)
+def _tokens(name: str) -> tuple[str, ...]:
+    """The words of ``name`` for matching (remembered, as :data:`_fingerprint`)."""
     t = _DECORATION.sub(" ", strip_edgar_suffix(name))
     t = _TITLES.sub(" ", t).replace("&", " and ")
     t = re.sub(r"\blimited\s+partnership\b", "LP", t, flags=re.I)
     t = _collapse_initials(t).lower()
-    return [w for w in re.split(r"[^\w]+", t) if w]
+    return tuple(w for w in re.split(r"[^\w]+", t) if w)
 
 
 def name_key(name: str) -> str:
@@ -111,7 +117,7 @@ def name_key(name: str) -> str:
 def match_keys(name: str) -> set[str]:
     """Order-free keys under which spellings of one party's name meet."""
     base = strip_edgar_suffix(name)
-    keys = {fingerprint(base), fingerprint(_collapse_initials(base)), name_key(name)}
+    keys = {_fingerprint(base), _fingerprint(_collapse_initials(base)), name_key(name)}
     return {k for k in keys if k and k != "unnamed"}
 
 
@@ -141,7 +147,7 @@ def find_match(name: str, candidates: dict[str, list[str]], *, person: bool = Fa
     True
     """
     base = strip_edgar_suffix(name)
-    tiers: list[Callable[[str], object]] = [lambda n: fingerprint(strip_edgar_suffix(n)), name_key]
+    tiers: list[Callable[[str], object]] = [lambda n: _fingerprint(strip_edgar_suffix(n)), name_key]
     for tier in tiers:
         want = tier(base)
         if not want or want == "unnamed":

@@ -65,16 +65,20 @@ _TABLE_TAG_LINE = re.compile(r"^[ \t]*</?(?:TABLE|CAPTION|FN|R)>[ \t]*$", re.M |
 _COLUMN_TAG = re.compile(r"<(?:S|C)>", re.I)
 
 
+_SLASH_X = re.compile(r"/(?<![\w/]/)[ \t]{0,3}[xX][ \t]{0,3}/(?![\w/])")
+_SLASH_EMPTY = re.compile(r"/(?<![\w/]/)[ \t]{1,6}/(?![\w/])")
+
+
 def _boxes(text: str) -> str:
     def pad(new: str, old: str) -> str:
         return new + " " * max(0, len(old) - len(new))
 
     text = re.sub(r"\[\s?[_ ]?\s?\]", lambda m: pad("[ ]", m.group(0)), text)
     text = re.sub(r"\[\s?[xX]\s?\]", lambda m: pad("[X]", m.group(0)), text)
-    text = re.sub(
-        r"(?<![\w/])/[ \t]{0,3}[xX][ \t]{0,3}/(?![\w/])", lambda m: pad("[X]", m.group(0)), text
-    )
-    text = re.sub(r"(?<![\w/])/[ \t]{1,6}/(?![\w/])", lambda m: pad("[ ]", m.group(0)), text)
+    # "/" first, then the look-behind over it (no word character or "/" before it): the
+    # same matches as a look-behind before the "/", and the engine scans for the "/"
+    text = _SLASH_X.sub(lambda m: pad("[X]", m.group(0)), text)
+    text = _SLASH_EMPTY.sub(lambda m: pad("[ ]", m.group(0)), text)
     return text
 
 

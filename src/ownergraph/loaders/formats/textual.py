@@ -10,7 +10,7 @@ agreements and transactions) from that text. Source offsets refer to it.
 from __future__ import annotations
 
 from ownergraph.loaders.sections.cover import parse_cover_pages, parse_front_matter
-from ownergraph.loaders.sections.cover_rows import mask_item_rows
+from ownergraph.loaders.sections.cover_rows import find_pages, mask_item_rows
 from ownergraph.loaders.sections.narrative import parse_narrative
 from ownergraph.record import Filing
 
@@ -42,8 +42,9 @@ def parse_text_filing(
     """
     if filing is None:
         filing = Filing(form="", schedule="", format=fmt)
-    parse_front_matter(text, filing, document=document)
-    parse_cover_pages(text, filing, document=document)
+    pages = find_pages(text)  # once: the front matter ends where they begin
+    parse_front_matter(text, filing, document=document, pages=pages)
+    parse_cover_pages(text, filing, document=document, pages=pages)
     # cover rows written "Item N:" are no Items of the schedule
     parse_narrative(mask_item_rows(text), filing, document=document)
     return filing

@@ -183,12 +183,14 @@ _PARTIES_TO = re.compile(
     + _DATE
     + r")(?:\s*\((?:the\s+)?[“\"]([^”\"]{1,60})[”\"]\))?",
 )
-#: what follows the bounded heads of _RECORD and _PARTIES_TO (found first: linear)
+#: what follows the bounded heads of _RECORD and _PARTIES_TO (found first: linear).
+#: A tail opens on the first space of a run, written ``\s(?<!\s\s)\s*`` (the same as
+#: ``(?<!\s)\s+``) so that the regex engine scans for the space
 _RECORD_TAIL = re.compile(
-    r"(?<!\s)\s+is\s+the\s+(?:sole\s+)?record\s+(?:and\s+beneficial\s+)?(?:shareholder|holder|owner)\s+of\s+"
+    r"\s(?<!\s\s)\s*is\s+the\s+(?:sole\s+)?record\s+(?:and\s+beneficial\s+)?(?:shareholder|holder|owner)\s+of\s+"
     r"[\d,]{1,20}\s+(?:Class\s+[A-Z]\s+)?[^\n,(]{0,60}?(?=[,(]|\s+of\s+the\b)",
 )
-_PARTIES_TAIL = re.compile(r"(?<!\s)\s+are\s+parties\s+to\s")
+_PARTIES_TAIL = re.compile(r"\s(?<!\s\s)\s*are\s+parties\s+to\s")
 _MENTION = re.compile(
     r"\b(?:a|an|the|that\s+certain|this)\s+((?:[A-Z][\w\-]*\s+){1,6}Agreement),?\s+dated\s+(?:as\s+of\s+)?("
     + _DATE

@@ -51,6 +51,7 @@ from ownergraph.loaders.sections.mentions import (
     sentence_start,
 )
 from ownergraph.loaders.sections.name_check import name_problem
+from ownergraph.loaders.vocab import guarded
 from ownergraph.record import ControlKind, ControlLink, EntityKind, Holding
 
 __all__ = ["parse_authority", "parse_control"]
@@ -67,29 +68,29 @@ _ROLE = (
     r"controlling\s+person))s?"
 )
 #: "X is the general partner of Y", "X, as the managing member of Y", "X, the sole member of Y"
-_ROLE_OF = re.compile(
+_ROLE_OF = guarded(
     r"(?:\b(?P<verb>is|are|was|were|serves\s+as|serve\s+as|serving\s+as|acts\s+as|acting\s+as|as)"
     r"\s+(?:the\s+|a\s+|an\s+|its\s+)?|(?P<appos>,\s+the\s+))" + _ROLE + r"\s+(?:of|for|to)\s+",
     re.I,
 )
 #: "X is a wholly owned subsidiary of Y", "X, an indirect subsidiary of Y"
-_SUBSIDIARY = re.compile(
+_SUBSIDIARY = guarded(
     r"(?:\b(?P<verb>is|are|was|were|becomes?|became|remains?)\s+|(?P<appos>,\s+))"
     r"(?:a|an|the)\s+(?P<qual>(?:(?:direct|indirect|wholly|majority|owned|controlled|and|,)"
     r"[\s-]*){0,6})subsidiar(?:y|ies)\s+of\s+",
     re.I,
 )
 #: "..., whose sole shareholder is Z"
-_WHOSE = re.compile(r"\bwhose\s+" + _ROLE + r"\s+(?:is|are|was|were)\s+", re.I)
+_WHOSE = guarded(r"\bwhose\s+" + _ROLE + r"\s+(?:is|are|was|were)\s+", re.I)
 #: "X is wholly owned by Y", "X is indirectly controlled by Y and Z"
-_BY = re.compile(
+_BY = guarded(
     r"\b(?P<verb>is|are|was|were)\s+(?P<adv>(?:(?:directly|indirectly|ultimately|solely|jointly|"
     r"wholly|majority|beneficially|and)[\s-]+)*)(?P<what>owned|controlled|managed|advised)\s+"
     r"(?:(?:and|or)\s+(?:controlled|managed|owned)\s+)?by\s+",
     re.I,
 )
 #: "X owns approximately 60% of Y", "X is the indirect holder of 92.2% of the units of Y"
-_PERCENT = re.compile(
+_PERCENT = guarded(
     r"\b(?:(?P<ind>directly|indirectly)\s+)?(?:owns|holds|owned|held|has|had|"
     r"(?:is|was)\s+the\s+(?:(?P<ind2>direct|indirect)\s+)?(?:record\s+|beneficial\s+)?"
     r"(?:holder|owner))\s+(?:of\s+)?(?:(?:a|an)\s+)?"
@@ -103,20 +104,21 @@ _PERCENT = re.compile(
     re.I,
 )
 #: "X owns and has the ability to appoint and remove the management of Y"
-_APPOINTS = re.compile(
+_APPOINTS = guarded(
     r"\b(?P<what>owns|controls)\s+and\s+(?:has|have)\s+the\s+(?:sole\s+)?(?:ability|power|right)"
     r"\s+to\s+(?:appoint|elect|designate)\b[^.;\n]{0,80}?\s+of\s+",
     re.I,
 )
 #: "X wholly owns Y", "X owns and controls Y", "X indirectly controls Y"
-_OWNS = re.compile(
+_OWNS = guarded(
     r"\b(?P<ind>(?:directly|indirectly|ultimately)\s+)?(?P<what>wholly\s+owns|owns\s+and\s+controls|"
     r"controls\s+and\s+owns|controls)\s+(?=[A-Z“\"])",
 )
 #: "X, as a result of its direct control over Y and indirect control over each of ..."
-_CONTROL_OVER = re.compile(r"\b(?P<dir>direct|indirect)\s+control\s+over\s+", re.I)
+_CONTROL_OVER = guarded(r"\b(?P<dir>direct|indirect)\s+control\s+over\s+", re.I)
+#: ``\s(?<!\s\s)\s*`` is ``(?<!\s)\s+`` opening on a space the engine can scan for
 _NOT_CONTROLLED = re.compile(
-    r"(?<!\s)\s+(?:is|was)\s+not\s+controlled\s+by\s+any\s+(?:of\s+its\s+)?(?:shareholders?|persons?|entity|one)[^.\n]{0,80}",
+    r"\s(?<!\s\s)\s*(?:is|was)\s+not\s+controlled\s+by\s+any\s+(?:of\s+its\s+)?(?:shareholders?|persons?|entity|one)[^.\n]{0,80}",
     re.I,
 )
 _THROUGH = re.compile(
@@ -465,18 +467,38 @@ def _subjects(
     return names, False
 
 
+#: the statement patterns of a sentence, each with the words one of which every match
+#: of it contains (lower case; for ``_OWNS``, which is case-sensitive, as written)
+_STATEMENTS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    (
+        "role",
+        _ROLE_OF,
+        ("partner", "member", "manager", "advis", "holder", "owner", "parent", "person"),
+    ),
+    ("sub", _SUBSIDIARY, ("subsidiar",)),
+    ("whose", _WHOSE, ("whose",)),
+    ("by", _BY, ("owned", "controlled", "managed", "advised")),
+    ("pct", _PERCENT, ("%", "per")),
+    ("appoints", _APPOINTS, ("appoint", "elect", "designate")),
+    ("owns", _OWNS, ("owns", "controls")),
+    ("over", _CONTROL_OVER, ("control",)),
+)
+
+
 def _matches(text: str, s0: int, s1: int) -> Iterator[tuple[str, re.Match[str]]]:
     found: list[tuple[int, str, re.Match[str]]] = []
-    for tag, rx in (
-        ("role", _ROLE_OF),
-        ("sub", _SUBSIDIARY),
-        ("whose", _WHOSE),
-        ("by", _BY),
-        ("pct", _PERCENT),
-        ("appoints", _APPOINTS),
-        ("owns", _OWNS),
-        ("over", _CONTROL_OVER),
-    ):
+    sentence = text[s0:s1]
+    # a pattern whose words are all absent cannot match: skip it. Only for ASCII text,
+    # where lower() is what the patterns' case-insensitive matching folds
+    low = sentence.lower() if sentence.isascii() else None
+    for tag, rx, words in _STATEMENTS:
+        seen = sentence if rx is _OWNS else low
+        if seen is not None:
+            for w in words:
+                if w in seen:
+                    break
+            else:
+                continue
         for m in rx.finditer(text, s0, s1):
             found.append((m.start(), tag, m))
     found.sort(key=lambda t: t[0])
@@ -627,7 +649,13 @@ def parse_control(ctx: Context, start: int, end: int, *, indirect: bool = False)
         return
     for s0, s1 in sentence_spans(text, start, end, wrapped=True):
         _sentence(ctx, s0, s1)
-    for m in _NOT_CONTROLLED.finditer(text, start, end):
+    region = text[start:end]
+    ascii_low = region.lower() if region.isascii() else None
+    for m in (
+        _NOT_CONTROLLED.finditer(text, start, end)
+        if ascii_low is None or "controlled" in ascii_low
+        else ()
+    ):
         s0 = sentence_start(text, m.start() + 1, start)
         subj = name_before(text[s0 : m.start() + 1])
         key = ctx.resolve(subj) if subj else None
@@ -712,6 +740,10 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def _indirect(ctx: Context, start: int, end: int) -> None:
     text = ctx.text
+    region = text[start:end]
+    low = region.lower() if region.isascii() else None  # re.I folds ASCII as lower()
+    if low is not None and ("deemed" not in low or ("through" not in low and "virtue" not in low)):
+        return  # every statement says "through" or "by virtue of" ... "may be deemed"
     for m in _THROUGH.finditer(text, start, end):
         s0 = sentence_start(text, m.start(), start)
         subj = name_before(text[s0 : m.start()])

@@ -94,14 +94,17 @@ __all__ = ["parse_cover_pages", "parse_front_matter", "share_class_key"]
 # --------------------------------------------------------------------------- front matter
 
 
-def parse_front_matter(text: str, filing: Filing, *, document: str = "primary") -> None:
+def parse_front_matter(
+    text: str, filing: Filing, *, document: str = "primary", pages: list[Page] | None = None
+) -> None:
     """Fill the form, amendment number, issuer, class, CUSIP, event date of ``filing``.
 
     Also adds the person authorized to receive notices (an entity, a "notice contact"
     role and ``filing.notice_person``) and an ADS programme when the front matter
-    describes one.
+    describes one. ``pages`` are the cover pages of ``text`` when the caller has them
+    (:func:`~ownergraph.loaders.sections.cover_rows.find_pages`).
     """
-    pages = find_pages(text)
+    pages = find_pages(text) if pages is None else pages
     end = _first_page_start(text, pages)
     region = text[:end]
     form = _FORM.search(region)
@@ -128,7 +131,7 @@ def parse_front_matter(text: str, filing: Filing, *, document: str = "primary") 
     if "issuer" not in blocks:
         issuer_key = _read_item_issuer(text, filing, end, document)
     _read_cusip(text, filing, blocks, document, pages)
-    _read_class(text, filing, blocks, document, issuer_key)
+    _read_class(text, filing, blocks, document, issuer_key, end)
     if "date" in blocks and filing.event_date is None:
         s, e, _ = blocks["date"]
         d = parse_date(_one_line(text[s:e]))
@@ -312,6 +315,7 @@ def _read_class(
     blocks: dict[str, tuple[int, int, int]],
     document: str,
     issuer: str | None,
+    front_end: int,
 ) -> None:
     if "title" not in blocks or issuer is None:
         return
@@ -335,7 +339,7 @@ def _read_class(
         if money is not None:
             sc.par_value = money
             sc.cite("par_value", src)
-    if filing.cusip and sc.cusip is None and not _ads_cusip(text[: _first_page_start(text)]):
+    if filing.cusip and sc.cusip is None and not _ads_cusip(text[:front_end]):
         sc.cusip = filing.cusip
         sc.cite("cusip", filing.field_sources.get("cusip"))
     if filing.subject_class is None:

@@ -236,14 +236,18 @@ def _resolve_class(filing: Filing, words: str) -> str | None:
     return key
 
 
-def parse_cover_pages(text: str, filing: Filing, *, document: str = "primary") -> None:
+def parse_cover_pages(
+    text: str, filing: Filing, *, document: str = "primary", pages: list[Page] | None = None
+) -> None:
     """Append one :class:`~ownergraph.record.CoverPage` per reporting person.
 
     Each reporting person also becomes an :class:`~ownergraph.record.Entity` (its kind
     from the type codes of the last row, its citizenship or place of organization from
     row 6 / row 4). Values that cannot be read become warnings on the cover page.
+    ``pages`` are the cover pages of ``text`` when the caller has them (from
+    :func:`~ownergraph.loaders.sections.cover_rows.find_pages`).
     """
-    for page in find_pages(text):
+    for page in find_pages(text) if pages is None else pages:
         _read_page(text, filing, page, document)
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ownergraph.loaders.vocab import field_patterns
+from ownergraph.loaders.vocab import field_patterns, first_letter_guard
 
 __all__ = [
     "CAPTION",
@@ -38,7 +38,10 @@ __all__ = [
 #: caption patterns by field, in the order the form prints them: the phrases of
 #: ``loaders/vocab/cover_captions.toml`` (add a phrase there to read a new wording)
 _CAPTIONS: list[tuple[str, str]] = field_patterns("cover_captions")
-CAPTION = _CAPTION = re.compile("|".join(f"(?P<{f}>{p})" for f, p in _CAPTIONS), re.IGNORECASE)
+CAPTION = _CAPTION = re.compile(
+    first_letter_guard(_CAPTIONS) + "(?:" + "|".join(f"(?P<{f}>{p})" for f, p in _CAPTIONS) + ")",
+    re.IGNORECASE,
+)
 # what a caption may be preceded by on its line: a row number, boxes, rules, the label
 _LEAD = re.compile(
     r"^(?:[\s\xa0\d().:;*#|_\[\]-]|number|of|shares|beneficially|owned|by|each|reporting|"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ownergraph.loaders.sections.item_values import (
     checked_institutions,
@@ -25,6 +26,7 @@ from ownergraph.loaders.sections.item_values import (
     statement,
 )
 from ownergraph.loaders.sections.mentions import Context, legal_form_only, name_before
+from ownergraph.loaders.vocab import guarded
 from ownergraph.normalize import jurisdiction, parse_date
 from ownergraph.record import Address, FilingReference, Item
 
@@ -69,6 +71,12 @@ class ItemSpan:
 
 def find_heading_lines(text: str) -> list[tuple[int, int, str]]:
     """Upper-case heading lines (start, end, text), page headers left out."""
+    return list(_heading_lines(text))
+
+
+@lru_cache(maxsize=8)
+def _heading_lines(text: str) -> tuple[tuple[int, int, str], ...]:
+    """:func:`find_heading_lines`, remembered: four readers of one text ask for them."""
     out = []
     for m in HEADING.finditer(text):
         line = m.group(1).strip()
@@ -76,7 +84,7 @@ def find_heading_lines(text: str) -> list[tuple[int, int, str]]:
         if len(letters) < 4 or _PAGE_NOISE.match(line) or line.startswith("ITEM"):
             continue
         out.append((m.start(1), m.end(1), line))
-    return out
+    return tuple(out)
 
 
 def find_items(text: str) -> list[ItemSpan]:
@@ -203,7 +211,7 @@ def parse_previously_filed(ctx: Context, limit: int) -> None:
     ctx.filing.cite("previously_filed", ctx.source(found[1], found[2], "Cover page"))
 
 
-_AMENDS = re.compile(
+_AMENDS = guarded(
     r"(?:original\s+)?(?:statement\s+on\s+)?Schedule\s+13([DG])\b[^.]{0,300}?"
     r"((?:\w+ly\s+)?filed\s+(?:with\s+the\s+(?:SEC|Securities\s+and\s+Exchange\s+Commission)\s+)?"
     r"on\s+(" + _DATE + r"))",
@@ -255,17 +263,18 @@ _INCORPORATED = re.compile(
     r"\s+(?:and\s+existing\s+)?(?:under\s+the\s+laws\s+of|in)\s+((?:the\s+)?[A-Z][^,;()“”\"\n]{1,60}?)"
     r"(?=\s*[,;(“\"]|\.\s|\.$|\s+and\s)",
 )
+_INCORPORATED_WORDS = ("incorporated", "organized", "organised", "formed", "existing", "registered")
 _ADJ_PLACE = re.compile(
     r",\s+(?:a|an)\s+((?:[A-Z][a-z]+\s){1,3})(?:exempted\s+)?(?:limited\s+liability\s+company|limited\s+partnership|"
     r"corporation|company|partnership|trust|statutory\s+trust)\b"
 )
-_ADDRESS = re.compile(
+_ADDRESS = guarded(
     r"(?:The\s+)?(?:address\s+of\s+the\s+principal\s+(?:business\s+)?office|principal\s+(?:office|business)\s+address"
     r"|principal\s+business\s+office|business\s+address|address\s+of\s+the\s+principal\s+place\s+of\s+business)"
     r"\s+of\s+([^\n]{1,120}?)\s+is\s+([^\n]{5,300}?)\.(?=\s+[A-Z]|\s*$)",
     re.I | re.M,
 )
-_BUSINESS = re.compile(
+_BUSINESS = guarded(
     r"(?:The\s+)?principal\s+business\s+of\s+([^\n]{1,120}?)\s+is\s+([^\n]{3,300}?)\.(?=\s+[A-Z]|\s*$)",
     re.M,
 )
@@ -274,7 +283,15 @@ _BUSINESS = re.compile(
 def parse_background(ctx: Context, start: int, end: int) -> None:
     """Places of organization, principal offices and principal businesses in Item 2 (and exhibits)."""
     text = ctx.text
-    for m in _INCORPORATED.finditer(text, start, end):
+    # a pattern runs only on a region that holds one of its words (written as in the
+    # pattern; _ADDRESS is case-insensitive: its words looked for in ASCII lower case)
+    region = text[start:end]
+    low = region.lower() if region.isascii() else None
+    for m in (
+        _INCORPORATED.finditer(text, start, end)
+        if any(w in region for w in _INCORPORATED_WORDS)
+        else ()
+    ):
         name = name_before(text[max(start, m.start() - 200) : m.start()])
         place = m.group(1).strip()
         if not name or legal_form_only(name):
@@ -297,7 +314,11 @@ def parse_background(ctx: Context, start: int, end: int) -> None:
         if ent.jurisdiction is None:
             ent.jurisdiction = j
             ent.cite("jurisdiction", ctx.source(m.start() - len(name), m.end()))
-    for m in _ADDRESS.finditer(text, start, end):
+    for m in (
+        _ADDRESS.finditer(text, start, end)
+        if low is None or "address" in low or "office" in low
+        else ()
+    ):
         okey = ctx.resolve(m.group(1))
         if okey is None:
             continue
@@ -310,7 +331,7 @@ def parse_background(ctx: Context, start: int, end: int) -> None:
         ent = ctx.filing.entities[okey]
         if all(a.text != addr_text for a in ent.addresses):
             ent.addresses.append(addr)
-    for m in _BUSINESS.finditer(text, start, end):
+    for m in _BUSINESS.finditer(text, start, end) if "business" in region else ():
         okey = ctx.resolve(m.group(1))
         if okey is None:
             continue

@@ -37,10 +37,18 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ownergraph.loaders.vocab import phrase_pattern, table
 from ownergraph.normalize import entity_key, fingerprint, looks_like_person, split_person_name
 from ownergraph.record import Entity, EntityKind, Filing, ShareClass, Source
+
+#: a name's fingerprint, remembered: resolving a mention compares it with the
+#: fingerprint of every name of every entity, the same few names again and again
+_fingerprint = lru_cache(maxsize=1 << 14)(fingerprint)
+#: a person's name split, remembered: the same officers and directors stand in the
+#: Schedule A of one filer's amendments, and the name parser is slow
+_split_person_name = lru_cache(maxsize=1 << 12)(split_person_name)
 
 __all__ = [
     "LEGAL_FORMS",
@@ -124,7 +132,11 @@ _DESCRIPTION_TAIL = re.compile(
 )
 
 
-_SENTENCE_END = re.compile(r"[.;]\s+(?=[A-Z(“\"0-9])|\n\s*\n|\n(?=\S)")
+#: where a sentence may end: ". " or "; " before a capital, a digit or an opening
+#: bracket or quote; a blank line; a line break before text. Written as one character
+#: first ([.;\n]) and the rest by what it was, so that the regex engine scans for it:
+#: the same matches as ``[.;]\s+(?=[A-Z(“"0-9])|\n\s*\n|\n(?=\S)``
+_SENTENCE_END = re.compile(r"[.;\n](?:(?<=[.;])\s+(?=[A-Z(“\"0-9])|(?<=\n)\s*\n|(?<=\n)(?=\S))")
 
 
 def _ends_sentence(text: str, dot: int) -> bool:
@@ -561,9 +573,9 @@ class Context:
                 return ent.key
         if low in {"issuer", "company"} and self.filing.issuer:
             return self.filing.issuer
-        fp = fingerprint(cleaned)
+        fp = _fingerprint(cleaned)
         for ent in self.filing.entities.values():
-            if any(fingerprint(n) == fp for n in ent.all_names()):
+            if any(_fingerprint(n) == fp for n in ent.all_names()):
                 return ent.key
         key = entity_key(cleaned)
         if key in self.filing.entities:
@@ -589,7 +601,7 @@ class Context:
                 full not in ent.all_names()
                 and not any(s.lower() == low for s in ent.short_names)
                 and low not in {"issuer", "company"}
-                and fingerprint(full) in {fingerprint(n) for n in ent.all_names()}
+                and _fingerprint(full) in {_fingerprint(n) for n in ent.all_names()}
             ):
                 ent.aliases.append(full)
             return found
@@ -603,7 +615,7 @@ class Context:
                 kind = EntityKind.UNKNOWN
         ent = Entity(key=entity_key(cleaned), name=cleaned, kind=kind, source=source)
         if kind == EntityKind.PERSON:
-            ent.given_name, ent.family_name = split_person_name(cleaned)
+            ent.given_name, ent.family_name = _split_person_name(cleaned)
         return self.filing.add_entity(ent).key
 
     def person(self, name: str, source: Source | None = None) -> str:
@@ -615,7 +627,7 @@ class Context:
         key = self.ensure(cleaned, kind=EntityKind.PERSON, source=source)
         ent = self.filing.entities[key]
         if ent.kind == EntityKind.PERSON and ent.family_name is None:
-            ent.given_name, ent.family_name = split_person_name(cleaned)
+            ent.given_name, ent.family_name = _split_person_name(cleaned)
         return key
 
     def issuer_key(self) -> str | None:

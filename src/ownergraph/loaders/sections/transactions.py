@@ -46,7 +46,11 @@ _DATE = (
     r"(?:(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2},?\s+\d{4})"
 )
-_AGREE = r"(?<!\s)(?:\s+(?:hereby|irrevocably|has|have|had|shall|will|also)){0,4}\s+(?:agreed|agrees|agree|entered\s+into\s+an\s+agreement)\s+to\s+"
+#: "... has hereby agreed to ": the words before the verb, each after a space. Written to
+#: open on the first space of the run (``\s(?<!\s\s)\s*``, then each word followed by
+#: its spaces) so that the engine scans for a space; the same matches as
+#: ``(?<!\s)(?:\s+(?:hereby|...)){0,4}\s+(?:agreed|...)\s+to\s+``
+_AGREE = r"\s(?<!\s\s)\s*(?:(?:hereby|irrevocably|has|have|had|shall|will|also)\s+){0,4}(?:agreed|agrees|agree|entered\s+into\s+an\s+agreement)\s+to\s+"
 _SELL_TO = re.compile(_AGREE + r"(?:sell|transfer)\s+to\s+", re.I)
 _BUY_FROM = re.compile(_AGREE + r"(?:re)?(?:purchase|acquire|buy)\s+from\s+", re.I)
 _SHARES = re.compile(
@@ -146,7 +150,11 @@ def parse_transactions(ctx: Context, regions: list[tuple[int, int, str | None]])
         last_tx: Transaction | None = None
         for s0, s1 in _sentences(text, r0, r1):
             sent = text[s0:s1]
-            m = _SELL_TO.search(sent) or _BUY_FROM.search(sent)
+            # the words without which a pattern cannot match (tested on ASCII text only,
+            # where lower() folds case as the patterns' re.I does)
+            low = sent.lower() if sent.isascii() else None
+            agrees = low is None or "agree" in low
+            m = (_SELL_TO.search(sent) or _BUY_FROM.search(sent)) if agrees else None
             shares_m = _SHARES.search(sent, m.end()) if m else None
             if m and shares_m:
                 subj = name_before(sent[: m.start()])
@@ -271,10 +279,14 @@ def parse_transactions(ctx: Context, regions: list[tuple[int, int, str | None]])
                 last_tx = tx
                 continue
             # follow-up sentences about the last transaction
-            if last_tx is not None and re.search(
-                r"\bprice\b.{0,40}?\bper\s+(?:ordinary\s+)?share\b.{0,20}?\b(?:was|is|were)\s+(?:calculated|determined|based)",
-                sent,
-                re.I,
+            if (
+                last_tx is not None
+                and (low is None or "price" in low)
+                and re.search(
+                    r"\bprice\b.{0,40}?\bper\s+(?:ordinary\s+)?share\b.{0,20}?\b(?:was|is|were)\s+(?:calculated|determined|based)",
+                    sent,
+                    re.I,
+                )
             ):
                 _pricing(ctx, last_tx, s0, s1)
             close = re.search(
@@ -292,15 +304,24 @@ def parse_transactions(ctx: Context, regions: list[tuple[int, int, str | None]])
                     if t.status is None:
                         t.status = "pending"
                         t.cite("status", ctx.source(s0, s1))
-            conv = re.search(
-                r"convert\s+(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[A-Z]\w*\s+)?Class\s+([A-Z])\s+[^.]{0,40}?into\s+(?:the\s+)?(?:equal|same)\s+number\s+of\s+Class\s+([A-Z])",
-                sent,
-                re.I,
+            converts = low is None or "convert" in low
+            conv = (
+                re.search(
+                    r"convert\s+(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[A-Z]\w*\s+)?Class\s+([A-Z])\s+[^.]{0,40}?into\s+(?:the\s+)?(?:equal|same)\s+number\s+of\s+Class\s+([A-Z])",
+                    sent,
+                    re.I,
+                )
+                if converts
+                else None
             )
-            conv2 = re.search(
-                r"(?<![\d,])(\d{1,3}(?:,\d{3})+|\d+)\s+Class\s+([A-Z])\s+[^.,]{0,40}?,?\s+which\s+(?:were|was|have\s+been|has\s+been)\s+converted\s+into\s+(?:the\s+)?(?:equal|same)\s+number\s+of\s+Class\s+([A-Z])",
-                sent,
-                re.I,
+            conv2 = (
+                re.search(
+                    r"(?<![\d,])(\d{1,3}(?:,\d{3})+|\d+)\s+Class\s+([A-Z])\s+[^.,]{0,40}?,?\s+which\s+(?:were|was|have\s+been|has\s+been)\s+converted\s+into\s+(?:the\s+)?(?:equal|same)\s+number\s+of\s+Class\s+([A-Z])",
+                    sent,
+                    re.I,
+                )
+                if converts
+                else None
             )
             for cm, explicit in ((conv, True), (conv2, False)):
                 if cm is None:
@@ -420,8 +441,9 @@ _BENEFICIAL = re.compile(
     r"(?:(?:Class|Series)\s+([A-Z])\s+)?[^.,;\n]{0,60}?(?:,\s*representing\s+(?:approximately\s+)?(\d+(?:\.\d+)?)\s*%)?(?=[.,;])",
 )
 #: what follows the head of every _BENEFICIAL match: found first, so the head is bounded
+#: (``\s(?<!\s\s)\s*`` is ``(?<!\s)\s+`` opening on a space the engine can scan for)
 _BENEFICIAL_TAIL = re.compile(
-    r"(?<!\s)\s+is\s+the\s+(?:direct\s+|sole\s+)?beneficial\s+owner\s+of\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s+"
+    r"\s(?<!\s\s)\s*is\s+the\s+(?:direct\s+|sole\s+)?beneficial\s+owner\s+of\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s+"
     r"(?:(?:Class|Series)\s+[A-Z]\s+)?[^.,;\n]{0,60}?(?:,\s*representing\s+(?:approximately\s+)?\d+(?:\.\d+)?\s*%)?(?=[.,;])",
 )
 _RESIGNED = re.compile(
@@ -461,7 +483,9 @@ def parse_holdings(ctx: Context, start: int, end: int) -> None:
 def parse_events(ctx: Context, start: int, end: int, agreement: str | None = None) -> None:
     """Resignations (with the nominating party) and board-nomination rights ending."""
     text = ctx.text
-    for m in _RESIGNED.finditer(text, start, end):
+    # both patterns open on any capitalised word: run each only where its literal is
+    region = text[start:end]
+    for m in _RESIGNED.finditer(text, start, end) if "resigned" in region else ():
         desc = m.group(2)
         if "director" not in desc.lower() and "officer" not in desc.lower():
             continue
@@ -499,7 +523,9 @@ def parse_events(ctx: Context, start: int, end: int, agreement: str | None = Non
         )
         ev.cite("date", src)
         ctx.filing.events.append(ev)
-    for m in _RIGHTS_END.finditer(text, start, end):
+    for m in (
+        _RIGHTS_END.finditer(text, start, end) if "terminat" in region and "right" in region else ()
+    ):
         holder = ctx.resolve(m.group(1))
         if holder is None:
             continue
