@@ -64,6 +64,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -79,6 +80,7 @@ from ownergraph.queries import optionals
 __all__ = [
     "CONTROL_KINDS_PASSING_STAKE",
     "Source",
+    "bound",
     "edge_percent",
     "holding_kind",
     "project",
@@ -255,6 +257,32 @@ def scoped(text: str, var: str, iris: Iterable[str]) -> str:
     """
     head, sep, tail = text.partition("WHERE {")
     return f"{head}{sep} {values_clause(var, iris)} {tail}"
+
+
+def bound(text: str, var: str, iri: str) -> str:
+    """``text`` (a SELECT with one ``WHERE {``) with ``?var`` replaced by the constant
+    ``<iri>`` in its pattern and left out of its projection; ``scoped(text, var,
+    [iri])`` when the text has a subquery (its own projection may name ``?var``).
+
+    Oxigraph plans a constant into every branch of a ``UNION`` and every ``EXISTS``,
+    where a leading ``VALUES`` block or a substitution is joined after the branch is
+    evaluated over the whole store. The IRI is checked as :func:`values_clause` does.
+
+    Examples
+    --------
+    >>> bound("SELECT ?v ?e WHERE { { ?e <urn:p> ?v } UNION { ?e <urn:q> ?v } }", "e", "urn:a")
+    'SELECT ?v WHERE { { <urn:a> <urn:p> ?v } UNION { <urn:a> <urn:q> ?v } }'
+    >>> bound("SELECT ?e WHERE { ?e ?p ?o } ORDER BY ?e", "e", "urn:a")
+    'SELECT ?e WHERE { VALUES ?e { <urn:a> }  ?e ?p ?o } ORDER BY ?e'
+    """
+    values_clause(var, [iri])  # refuses anything that is not a plain IRI
+    head, sep, body = text.partition("WHERE {")
+    name = re.compile(rf"[?$]{re.escape(var)}\b")
+    where, _, tail = body.rpartition("}")
+    projection = re.sub(r"\s+", " ", name.sub("", head)).rstrip()
+    if not sep or "SELECT" in body.upper() or name.search(tail) or "?" not in projection:
+        return scoped(text, var, [iri])
+    return f"{projection} {sep}{name.sub(f'<{iri}>', where)}}}{tail}"
 
 
 def _run(source: Source, text: str) -> Result:

@@ -365,6 +365,27 @@ class GraphStore:
             _ = result.bindings
         return result
 
+    def select(self, text: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Run a SELECT over the union of all graphs straight on Oxigraph: the variable
+        names and the rows, each value a pyoxigraph term (``None`` when unbound).
+
+        The read path's own queries use this: no rdflib term is made per value. Like
+        :meth:`query`, it refuses ``SERVICE`` and ``LOAD`` and runs unbounded.
+
+        Examples
+        --------
+        >>> store = GraphStore.open(None)
+        >>> names, rows = store.select("SELECT ?x ?y WHERE { VALUES ?x { 1 } }")
+        >>> names, rows[0][0].value, rows[0][1]
+        (['x', 'y'], '1', None)
+        """
+        check_network(text, "query")
+        result = self._ox.query(text, use_default_graph_as_union=True)
+        if not isinstance(result, ox.QuerySolutions):
+            raise StoreError("select() runs SELECT queries only")
+        names = [v.value for v in result.variables]
+        return names, [tuple(row) for row in result]
+
     def graph(self, name: URIRef) -> Graph:
         """An in-memory copy of one named graph."""
         g = Graph()
