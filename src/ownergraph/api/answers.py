@@ -58,8 +58,8 @@ def labels_for(store: GraphStore, iris: Iterable[URIRef]) -> dict[URIRef, str]:
             + " OPTIONAL { ?s <https://w3id.org/ownergraph/ontology#displayName> ?shown } }"
             + " GROUP BY ?s"
         )
-        for s, display, label in store.query(text):  # type: ignore[misc]
-            out[URIRef(str(s))] = str(label if display is None else display)
+        for s, display, label in store.select(text)[1]:
+            out[URIRef(s.value)] = (label if display is None else display).value
     vocabulary = _vocabulary_labels()
     for i in wanted:
         if i not in out and i in vocabulary:

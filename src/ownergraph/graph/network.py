@@ -71,8 +71,8 @@ from typing import Any, TypeVar
 
 import networkx as nx
 from rdflib import Graph, URIRef
-from rdflib.query import Result
 
+from ownergraph.graph import oxrows
 from ownergraph.graph.store import GraphStore
 from ownergraph.output import python_value
 from ownergraph.queries import optionals
@@ -241,10 +241,14 @@ def values_clause(var: str, iris: Iterable[str]) -> str:
     """
     parts = []
     for iri in iris:
-        if any(c in iri for c in '<>"{}|^`\\') or any(ord(c) <= 0x20 for c in iri):
+        if _NOT_IN_IRI.search(iri):
             raise ValueError(f"not an IRI: {iri!r}")
         parts.append(f"<{iri}>")
     return f"VALUES ?{var} {{ {' '.join(parts)} }}"
+
+
+#: a character that cannot stand in an IRI written in a query
+_NOT_IN_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
 
 
 def scoped(text: str, var: str, iris: Iterable[str]) -> str:
@@ -285,15 +289,10 @@ def bound(text: str, var: str, iri: str) -> str:
     return f"{projection} {sep}{name.sub(f'<{iri}>', where)}}}{tail}"
 
 
-def _run(source: Source, text: str) -> Result:
-    if isinstance(source, GraphStore):
-        return source.query(text)
-    return source.query(text)
-
-
 def _rows(source: Source, text: str) -> Iterable[tuple[Any, ...]]:
-    for row in _run(source, text):
-        yield tuple(row)  # type: ignore[arg-type]
+    """The rows of ``text``: plain values from a store (:mod:`.oxrows`), rdflib terms
+    from an rdflib graph (the code below reads both alike)."""
+    return oxrows.rows(source, text)
 
 
 def _typed(value: Any, convert: Callable[[str], _T]) -> _T | None:

@@ -104,13 +104,22 @@ class GraphStore:
     """
 
     def __init__(self, ox_store: ox.Store, path: Path | None, read_only: bool = False) -> None:
-        from oxrdflib import OxigraphStore
-
         self.path = path
         self.read_only = read_only
         self._ox = ox_store
         self._writer_key: str | None = None
-        self.dataset = Dataset(store=OxigraphStore(store=ox_store), default_union=True)
+        self._dataset: Dataset | None = None
+
+    @property
+    def dataset(self) -> Dataset:
+        """The store as an rdflib ``Dataset`` (the union of every graph), made on first
+        use: oxrdflib imports rdflib's SPARQL engine, which the read path's own queries
+        (:meth:`select`) do without."""
+        if self._dataset is None:
+            from oxrdflib import OxigraphStore
+
+            self._dataset = Dataset(store=OxigraphStore(store=self._ox), default_union=True)
+        return self._dataset
 
     @classmethod
     def open(cls, path: str | Path | None, *, read_only: bool = False) -> GraphStore:
@@ -449,10 +458,11 @@ class GraphStore:
             # RocksDB releases its lock only when the last reference to the Oxigraph
             # store is gone: drop ours and rdflib's, then collect, so that the same
             # process (or the next command) can open the store again at once
-            inner = self.dataset.store
-            if hasattr(inner, "_store"):
-                inner._store = None
-            del self.dataset
+            if self._dataset is not None:
+                inner = self._dataset.store
+                if hasattr(inner, "_store"):
+                    inner._store = None
+                self._dataset = None
             del self._ox
             gc.collect()
             if self._writer_key is not None:
