@@ -49,6 +49,10 @@ def _peak_mb() -> tuple[float, float]:
     return me, kids
 
 
+def _load_average() -> str:
+    return "-".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def _floor(files: list[Path]) -> dict[str, Any]:
     from lxml import etree, html
 
@@ -116,6 +120,7 @@ def main() -> int:
         f"{n / floor['wall']:.0f} files/s, {n / max(floor['cpu'], 1e-9):.0f} per CPU-s"
     )
     for jobs in args.jobs:
+        before = _load_average()
         r = _child(jobs, args.paths)
         label = f"--jobs {jobs}" if r["jobs_supported"] else "load (no --jobs)"
         print(
@@ -123,7 +128,8 @@ def main() -> int:
             f"{r['wall']:.2f} s wall, {r['loaded'] / r['wall']:.1f} filings/s wall, "
             f"{r['loaded'] / max(r['cpu'], 1e-9):.1f} per CPU-s; "
             f"peak RSS {r['rss_self']:.0f} MB (workers {r['rss_children']:.0f} MB); "
-            f"{r['wall'] / floor['wall']:.0f}x the floor's wall time"
+            f"{r['wall'] / floor['wall']:.0f}x the floor's wall time "
+            f"(load average {before} before, {_load_average()} after)"
         )
     return 0
 

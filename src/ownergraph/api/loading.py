@@ -117,6 +117,8 @@ class LoadReport:
     #: entity nodes joined across filings (name-only to CIK) and amendment links
     resolved: int = 0
     amendment_links: int = 0
+    #: graphs of earlier loads that a crash interrupted, removed when the store opened
+    recovered: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -178,6 +180,7 @@ def load_paths(
 
     files, skipped = expand_paths(paths)
     report = LoadReport(skipped=[str(s) for s in skipped])
+    report.recovered = list(getattr(store, "recovered", ()))
     resolver = IdentityResolver(store)
     changes = Changes()
     failing = True
@@ -256,10 +259,11 @@ def _write(
     warnings = list(filing.warnings)
     for obj in _record_objects(filing):
         warnings.extend(obj.warnings)
+    watched = _watched(triples)  # what the re-pointing and the rebuilds read, in one pass
     with guard.critical():  # a signal waits until this filing is written and counted
         before = changes.before(store, name)
         try:
-            repoints = resolver.plan(name, triples)
+            repoints = resolver.plan(name, watched)
         except Exception as e:  # nothing is written yet: the file fails, the batch goes on
             raise LoadError(
                 str(f), f"could not be joined to the store's entities ({type(e).__name__}: {e})"
@@ -272,7 +276,7 @@ def _write(
         except _BadTerm as e:  # nothing was written
             resolver.repointed -= len(repoints)
             raise LoadError(str(f), f"the graph holds a term that is not valid RDF: {e}") from None
-        changes.add(name, triples, repoints, before)
+        changes.add(name, watched, repoints, before)
         loaded = LoadedFiling(
             path=str(f),
             graph=str(name),
@@ -286,6 +290,17 @@ def _write(
         report.loaded.append(loaded)
         guard.loaded = len(report.loaded)
     return loaded
+
+
+def _watched(triples: Any) -> list[Any]:
+    """The triples of a filing that :meth:`IdentityResolver.plan` and :class:`Changes`
+    read (identity facts and issuers): one pass over the filing's triples for both, by
+    predicate (a hash lookup), instead of one comparison per triple in each of them."""
+    from ownergraph.graph.resolve import IDENTITY_PROPERTIES
+    from ownergraph.ontology import OG
+
+    wanted = IDENTITY_PROPERTIES | {OG.issuer}
+    return [t for t in triples if t[1] in wanted]
 
 
 class _BadTerm(Exception):

@@ -88,5 +88,10 @@ def print_load_summary(out: Console, report: Any, where: object, skipped: int = 
         f"{report.store_holdings} holdings; {report.resolved} entity node(s) joined "
         f"across filings, {report.amendment_links} amendment(s) linked by inference"
     )
+    for graph in report.recovered:
+        out.print(
+            f"  removed {escape(graph)}: its load was interrupted (a crash) before it ended; "
+            "load its file again"
+        )
     for reason, failed in sorted(report.failures_by_reason().items()):
         out.print(f"  {len(failed)} failed: {escape(reason)}")

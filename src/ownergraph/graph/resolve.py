@@ -71,7 +71,7 @@ from ownergraph.normalize.names import fingerprint
 from ownergraph.ontology import OG
 from ownergraph.record import Entity, EntityKind, Filing
 
-__all__ = ["CIK_PREFIX", "IdentityResolver", "Resolution", "issuer_cusip6"]
+__all__ = ["CIK_PREFIX", "IDENTITY_PROPERTIES", "IdentityResolver", "Resolution", "issuer_cusip6"]
 
 #: IRIs of entities identified by their CIK start with this
 CIK_PREFIX = f"{ID}cik/"
@@ -230,7 +230,7 @@ class IdentityResolver:
         """
         facts: dict[URIRef, dict[URIRef, set[str]]] = {}
         for s, p, o in triples:
-            if p in _IDENTITY and isinstance(s, URIRef):
+            if p in IDENTITY_PROPERTIES and isinstance(s, URIRef):
                 facts.setdefault(s, {}).setdefault(p, set()).add(str(o))
         self._overlay = (name, facts)
         try:
@@ -316,8 +316,9 @@ class IdentityResolver:
         return None
 
 
-#: the properties the resolver reads from a graph being written
-_IDENTITY = frozenset({OG.cik, OG.fingerprint, OG.cusip6, OG.kind})
+#: the properties the resolver reads from a graph being written (:meth:`IdentityResolver.plan`
+#: needs only the triples with these predicates)
+IDENTITY_PROPERTIES = frozenset({OG.cik, OG.fingerprint, OG.cusip6, OG.kind})
 
 
 def _own_ciks(

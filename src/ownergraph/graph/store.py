@@ -26,6 +26,7 @@ import gc
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain, islice
 from pathlib import Path
 from typing import IO, Any
 
@@ -35,6 +36,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier, Node
 
 from ownergraph.errors import StoreError
+from ownergraph.graph import journal
 from ownergraph.queries.guard import check_network
 
 __all__ = ["DEFAULT_STORE", "GraphDataError", "GraphStore", "Repoint", "default_store_path"]
@@ -96,6 +98,28 @@ def _explain_open_error(path: Path, err: Exception) -> str:
     return f"the store at {path} cannot be opened ({text})"
 
 
+def _open_read_only(path: Path, tries: int = 8) -> ox.Store:
+    """Oxigraph's read-only view of the store at ``path``.
+
+    A writer flushing or compacting at that moment can remove a file the view is about
+    to read ("No such file or directory", reported as corruption), and a store being
+    created has its column families a moment later: such an open is tried again, a
+    little later each time, for about two seconds.
+    """
+    import time
+
+    for attempt in range(tries):
+        try:
+            return ox.Store.read_only(str(path))
+        except (OSError, RuntimeError) as e:
+            text = str(e)
+            moving = "No such file" in text or "Column family not found" in text
+            if not moving or attempt == tries - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
 class GraphStore:
     """A dataset of named graphs, one per filing, backed by Oxigraph.
 
@@ -108,6 +132,8 @@ class GraphStore:
         self.read_only = read_only
         self._ox = ox_store
         self._writer_key: str | None = None
+        #: graphs of chunked writes that a crash interrupted, removed when opened to write
+        self.recovered: list[str] = []
         self._dataset: Dataset | None = None
 
     @property
@@ -145,7 +171,7 @@ class GraphStore:
                     raise StoreError(f"no store at {p} (load filings into it first)")
                 if not p.is_dir() or not (p / "CURRENT").is_file():
                     raise StoreError(f"no store at {p} ({p} is not an ownergraph store)")
-                return cls(ox.Store.read_only(str(p)), p, read_only=True)
+                return cls(_open_read_only(p), p, read_only=True)
             if p.exists() and not p.is_dir():
                 raise StoreError(f"{p} is a file, not a store directory")
             if not p.exists() and not p.parent.is_dir():
@@ -163,6 +189,13 @@ class GraphStore:
             store = cls(ox.Store(str(p)), p)
             _OPEN_WRITERS.add(key)
             store._writer_key = key
+            try:
+                store.recovered = journal.recover(store._ox)
+            except (OSError, RuntimeError) as e:
+                store.close()
+                raise StoreError(
+                    f"the store at {p} holds an interrupted load that could not be removed ({e})"
+                ) from None
             return store
         except (OSError, RuntimeError) as e:
             raise StoreError(_explain_open_error(p, e)) from None
@@ -228,12 +261,17 @@ class GraphStore:
                 count += 1
                 yield q
 
+        stream = counted()
+        head = list(islice(stream, journal.ATOMIC_QUADS + 1))
+        if len(head) > journal.ATOMIC_QUADS:  # too large for one transaction's memory
+            updates = [_repoint_update(r) for r in repoints]
+            return journal.write_in_chunks(self._ox, graph, chain(head, stream), updates)
         try:
             fresh = next(iter(self._ox.quads_for_pattern(None, None, None, graph)), None) is None
             if fresh and not repoints:
-                self._ox.extend(counted())
+                self._ox.extend(head)
             else:
-                body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in counted())
+                body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in head)
                 parts = [f"DROP SILENT GRAPH {gname}"]
                 if body:
                     parts.append(f"INSERT DATA {{ GRAPH {gname} {{\n{body}\n}} }}")

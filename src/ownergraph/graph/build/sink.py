@@ -91,8 +91,14 @@ class Triples:
         return g
 
 
+#: terms kept at most (then the cache starts again), and the longest literal kept
+_CACHE_TERMS = 50_000
+_LONG_LITERAL = 40
+
+
 class OxTerms:
-    """rdflib terms converted to Oxigraph terms, each converted once and kept."""
+    """rdflib terms converted to Oxigraph terms, each converted once and kept (IRIs and
+    short literals: the predicates, classes, entities and codes that recur)."""
 
     __slots__ = ("_cache",)
 
@@ -120,7 +126,9 @@ class OxTerms:
                 raise TermError(f"unexpected term {t!r}")
         except (ValueError, TypeError) as e:
             raise TermError(f"{t!r} is not valid RDF ({e})") from None
-        if len(self._cache) > 200_000:
+        if isinstance(t, Literal) and len(t) > _LONG_LITERAL:
+            return found  # a quote or a name: met once, not worth keeping
+        if len(self._cache) > _CACHE_TERMS:
             self._cache.clear()  # bounded: a long batch must not grow without end
         self._cache[t] = found
         return found

@@ -86,8 +86,23 @@ _YES = {"y", "yes", "true", "1", "x"}
 _NO = {"n", "no", "false", "0"}
 
 
+#: the lower-cased local name of every tag met so far: documents of one schema repeat
+#: the same few dozen tags, so each is cut and lower-cased once per process
+_LOWER: dict[str, str] = {}
+_LOWER_LIMIT = 10_000
+
+
 def _lname(el: etree._Element) -> str:
-    return local_name(el).lower()
+    tag = el.tag
+    if not isinstance(tag, str):
+        return ""
+    found = _LOWER.get(tag)
+    if found is None:
+        found = local_name(el).lower()
+        if len(_LOWER) >= _LOWER_LIMIT:
+            _LOWER.clear()  # bounded: a hostile document's made-up tags cannot grow it
+        _LOWER[tag] = found
+    return found
 
 
 def _text(el: etree._Element | None) -> str | None:
@@ -99,21 +114,43 @@ def _text(el: etree._Element | None) -> str | None:
 
 
 def _elements(el: etree._Element) -> Iterator[etree._Element]:
-    for node in el.iter():
-        if isinstance(node.tag, str):
+    """The elements below ``el`` (not ``el`` itself; no comments or processing
+    instructions), in document order."""
+    found = el.iter(etree.Element)
+    next(found, None)  # el itself comes first
+    return found
+
+
+def _matching(el: etree._Element, names: Iterable[str]) -> Iterator[etree._Element]:
+    wanted = names if isinstance(names, frozenset | set) else frozenset(names)
+    lower = _LOWER
+    for node in _elements(el):
+        name = lower.get(node.tag)
+        if name is None:
+            name = _lname(node)
+        if name in wanted:
             yield node
 
 
 def _all(el: etree._Element | None, names: Iterable[str]) -> list[etree._Element]:
+    """The elements below ``el`` whose lower-cased local name is one of ``names``.
+
+    Examples
+    --------
+    >>> root = etree.fromstring('<r xmlns="urn:x"><A>1</A><!-- c --><b><a>2</a></b></r>')
+    >>> [_text(e) for e in _all(root, ("a",))], _text(_first(root, ("b",)))
+    (['1', '2'], '2')
+    """
     if el is None:
         return []
-    wanted = set(names)
-    return [n for n in _elements(el) if n is not el and _lname(n) in wanted]
+    return list(_matching(el, names))
 
 
 def _first(el: etree._Element | None, names: Iterable[str]) -> etree._Element | None:
-    found = _all(el, names)
-    return found[0] if found else None
+    """The first element below ``el`` named one of ``names`` (the search stops there)."""
+    if el is None:
+        return None
+    return next(_matching(el, names), None)
 
 
 def _either(a: etree._Element | None, b: etree._Element | None) -> etree._Element | None:
