@@ -151,3 +151,26 @@ def test_select_reads_rows_without_rdflib_terms(memory_store: GraphStore) -> Non
     assert [r[0].value for r in rows] == ["Entity Number 7 Inc."]
     with pytest.raises(ValueError):
         bound("SELECT ?e WHERE { ?e ?p ?o }", "e", "urn:a> } DROP ALL #")
+
+
+def test_the_command_line_imports_a_command_module_only_when_it_runs() -> None:
+    import click
+
+    from ownergraph.cli import cli
+
+    ctx = click.Context(cli)
+    names = cli.list_commands(ctx)
+    assert "chain" in names and "query" in names and names == sorted(names)
+    for name in names:
+        command = cli.get_command(ctx, name)
+        assert isinstance(command, click.Command) and command.name == name
+    assert cli.get_command(ctx, "nosuch") is None
+    probe = (
+        "import sys\nfrom ownergraph.cli import main\nsys.argv = ['ownergraph', '--version']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('ownergraph.cli.')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip().splitlines()[-1] == "[]"
