@@ -176,6 +176,14 @@ def result_table(store: GraphStore, result: Result, title: str | None = None) ->
     return Table(columns, rows, title)
 
 
+@functools.lru_cache(maxsize=128)
+def _is_update(text: str, where: str) -> bool:
+    """:func:`refuse_network` of ``text`` (which raises for SERVICE, LOAD or text that is
+    not SPARQL), remembered: the parse costs tens of milliseconds, and a named query
+    is the same text each time it runs."""
+    return refuse_network(text, where).is_update
+
+
 def check_query(spec: str, *, allow_update: bool = False) -> bool:
     """Resolve ``spec`` and refuse it before any store is opened: SERVICE and LOAD
     always, an update without ``allow_update``, text the SPARQL grammar cannot read.
@@ -192,13 +200,13 @@ def check_query(spec: str, *, allow_update: bool = False) -> bool:
     """
     nq = resolve_query(spec)
     where = nq.path or nq.name
-    parsed = refuse_network(nq.text, where)  # SERVICE / LOAD: never, even with allow_update
-    if parsed.is_update and not allow_update:
+    is_update = _is_update(nq.text, where)  # SERVICE / LOAD: never, even with allow_update
+    if is_update and not allow_update:
         raise QueryError(
             f"{where}: refused: this is a SPARQL Update, which changes the store; "
             "pass --allow-update to run it"
         )
-    return parsed.is_update
+    return is_update
 
 
 def run_query(

@@ -53,7 +53,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from ownergraph.errors import QueryError, StoreError
-from ownergraph.queries.guard import refuse_network
+from ownergraph.queries.guard import check_network, refuse_network
 
 __all__ = [
     "GRAPH_PREFIX",
@@ -436,7 +436,7 @@ class RemoteStore:
         """The local store's :meth:`~ownergraph.graph.store.GraphStore.select`: the
         variable names and rows of pyoxigraph terms (``None`` when unbound), read from
         the server's JSON results without rdflib."""
-        refuse_network(text, "query")
+        check_network(text, "query")
         response = self._select(text)
         results: Any = ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON)
         if not isinstance(results, ox.QuerySolutions):
