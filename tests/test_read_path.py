@@ -41,16 +41,20 @@ def test_importing_a_submodule_keeps_the_function_of_the_same_name() -> None:
         assert not isinstance(getattr(api, name), type(sys)), name
 
 
+def _last_line(code: str) -> str:
+    """The last line ``python -c code`` prints, in a new process."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip().splitlines()[-1]
+
+
 def test_the_api_package_imports_no_module_of_its_own_until_asked() -> None:
     probe = (
         "import sys, ownergraph.api; "
         "print(sorted(m for m in sys.modules if m.startswith('ownergraph.api.')), "
         "'networkx' in sys.modules, 'rdflib' in sys.modules)"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    assert out == "[] False False"
+    assert _last_line(probe) == "[] False False"
 
 
 def _entity(g: Graph, n: int) -> URIRef:
@@ -170,7 +174,4 @@ def test_the_command_line_imports_a_command_module_only_when_it_runs() -> None:
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in sys.modules if m.startswith('ownergraph.cli.')))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.strip().splitlines()[-1] == "[]"
+    assert _last_line(probe) == "[]"
