@@ -371,48 +371,75 @@ def run(
         target, holder = syn.deep_issuer, syn.deep_holder
         floor = _best(lambda: nx.ancestors(g, target), max(repeat, 20))[0]
         print(f"   networkx BFS floor (ancestors of the probe): {floor * 1e6:.1f} µs")
-        name, hname = syn.names[target], syn.names[holder]
-        store = GraphStore.open(tmp / "store")
-        cases: list[tuple[str, Callable[[], object], list[str]]] = [
-            ("chain", lambda: api.chain(store, name), ["chain", name, "--format", "json"]),
-            ("show", lambda: api.show(store, name), ["show", name, "--format", "json"]),
-            (
-                "control-chain",
-                lambda: api.run_query(store, "control-chain", {"entity": name}),
-                ["query", "control-chain", "-p", f"entity={name}", "--format", "json"],
-            ),
-            (
-                "ultimate-controllers",
-                lambda: api.run_query(store, "ultimate-controllers", {"entity": name}),
-                ["query", "ultimate-controllers", "-p", f"entity={name}", "--format", "json"],
-            ),
-            (
-                "holdings -p holder=",
-                lambda: api.run_query(store, "holdings", {"holder": hname}),
-                ["query", "holdings", "-p", f"holder={hname}", "--format", "json"],
-            ),
-        ]
-        if only:
-            cases = [c for c in cases if c[0].split()[0] in only]
-        print(f"   {'library call':24} {'wall':>10} {'CPU':>10} {'wall × BFS':>11}")
-        for label, fn, _ in cases:
-            t0, c0 = time.perf_counter(), time.process_time()
-            fn()
-            t, c = time.perf_counter() - t0, time.process_time() - c0
-            if t <= budget:
-                t, c = _best(fn, repeat)
-            out[f"lib {label}"], out[f"lib cpu {label}"] = t, c
-            print(f"   {label:24} {t * 1000:7.1f} ms {c * 1000:7.1f} ms {t / floor:11.0f}")
-        store.close()
-        if commands:
-            print(f"   {'command':24} {'wall':>10} {'CPU':>10}")
-            for label, _, args in cases:
-                t, c = _command(["--store", str(tmp / "store"), *args], 3)
-                out[f"cmd {label}"], out[f"cmd cpu {label}"] = t, c
-                print(f"   {label:24} {t * 1000:7.0f} ms {c * 1000:7.0f} ms")
+        out |= _time_cases(
+            tmp / "store",
+            syn.names[target],
+            syn.names[holder],
+            repeat,
+            commands,
+            budget,
+            only,
+            floor,
+        )
         return out
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _time_cases(
+    path: Path,
+    name: str,
+    hname: str,
+    repeat: int,
+    commands: bool,
+    budget: float,
+    only: list[str] | None,
+    floor: float | None = None,
+) -> dict[str, float]:
+    """Time the entity questions on the store at ``path`` (probe issuer ``name``, probe
+    holder ``hname``) as library calls and, with ``commands``, as new processes."""
+    out: dict[str, float] = {}
+    store = GraphStore.open(path, read_only=True)
+    cases: list[tuple[str, Callable[[], object], list[str]]] = [
+        ("chain", lambda: api.chain(store, name), ["chain", name, "--format", "json"]),
+        ("show", lambda: api.show(store, name), ["show", name, "--format", "json"]),
+        (
+            "control-chain",
+            lambda: api.run_query(store, "control-chain", {"entity": name}),
+            ["query", "control-chain", "-p", f"entity={name}", "--format", "json"],
+        ),
+        (
+            "ultimate-controllers",
+            lambda: api.run_query(store, "ultimate-controllers", {"entity": name}),
+            ["query", "ultimate-controllers", "-p", f"entity={name}", "--format", "json"],
+        ),
+        (
+            "holdings -p holder=",
+            lambda: api.run_query(store, "holdings", {"holder": hname}),
+            ["query", "holdings", "-p", f"holder={hname}", "--format", "json"],
+        ),
+    ]
+    if only:
+        cases = [c for c in cases if c[0].split()[0] in only]
+    ratio = "wall × BFS" if floor else ""
+    print(f"   {'library call':24} {'wall':>10} {'CPU':>10} {ratio:>11}")
+    for label, fn, _ in cases:
+        t0, c0 = time.perf_counter(), time.process_time()
+        fn()
+        t, c = time.perf_counter() - t0, time.process_time() - c0
+        if t <= budget:
+            t, c = _best(fn, repeat)
+        out[f"lib {label}"], out[f"lib cpu {label}"] = t, c
+        times = f"{t / floor:11.0f}" if floor else ""
+        print(f"   {label:24} {t * 1000:7.1f} ms {c * 1000:7.1f} ms {times}")
+    store.close()
+    if commands:
+        print(f"   {'command':24} {'wall':>10} {'CPU':>10}")
+        for label, _, args in cases:
+            t, c = _command(["--store", str(path), *args], 3)
+            out[f"cmd {label}"], out[f"cmd cpu {label}"] = t, c
+            print(f"   {label:24} {t * 1000:7.0f} ms {c * 1000:7.0f} ms")
+    return out
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -426,7 +453,31 @@ def main(argv: list[str] | None = None) -> None:
     )
     ap.add_argument("--json", type=Path, help="also write the figures here")
     ap.add_argument("--only", nargs="+", help="only these calls (chain, show, holdings ...)")
+    ap.add_argument(
+        "--existing",
+        type=Path,
+        help="time the questions on this store (made earlier; its probes in DIR.json: "
+        "issuer, holder), without generating one; run it under each checkout's PYTHONPATH "
+        "for before/after figures on the same store",
+    )
     args = ap.parse_args(argv)
+    if args.existing:
+        probes = json.loads(Path(f"{args.existing}.json").read_text())
+        print(f"== {args.existing}: {probes.get('quads', '?'):,} quads (existing store)")
+        results = {
+            str(args.existing): _time_cases(
+                args.existing,
+                probes["issuer"],
+                probes["holder"],
+                args.repeat,
+                not args.no_commands,
+                args.budget,
+                args.only,
+            )
+        }
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2))
+        return
     results = {
         str(s): run(s, args.repeat, not args.no_commands, args.budget, args.only)
         for s in args.sizes

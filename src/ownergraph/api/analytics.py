@@ -19,6 +19,7 @@ Decimal('11.4')
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -30,7 +31,7 @@ from ownergraph.errors import QueryError
 from ownergraph.graph.analytics import ChainPath, chains, link_graph
 from ownergraph.graph.lookup import EntityMatch, resolve_entity
 from ownergraph.graph.neighbourhood import around
-from ownergraph.graph.network import scoped
+from ownergraph.graph.network import bound, scoped
 from ownergraph.graph.store import GraphStore
 from ownergraph.output import Table, json_value, python_value, to_csv
 from ownergraph.queries import optionals
@@ -271,16 +272,30 @@ def chain(
     # than the deepest path, so that the walk sees where each path stops)
     net = around(store, str(match.iri), direction=direction, max_depth=_MAX_DEPTH + 1)
     paths = chains(link_graph(net, when), str(match.iri), direction=direction)
-    return ChainReport(match, direction, when, paths, filing_urls(store))
+    met = {lk.filing for p in paths for lk in p.links if lk.filing}
+    return ChainReport(match, direction, when, paths, filing_urls(store, met))
 
 
-def filing_urls(store: GraphStore) -> dict[str, str]:
-    """Each filing's sec.gov address (``og:secUrl``), by filing IRI."""
-    rows = store.query(
+def filing_urls(store: GraphStore, filings: Iterable[str] | None = None) -> dict[str, str]:
+    """Each filing's sec.gov address (``og:secUrl``), by filing IRI: of ``filings``
+    only (an index lookup per filing), or of every filing when it is None."""
+    text = (
         "SELECT ?f ?u WHERE { ?f a <https://w3id.org/ownergraph/ontology#Filing> ; "
         "<https://w3id.org/ownergraph/ontology#secUrl> ?u }"
     )
-    return {str(r[0]): str(r[1]) for r in rows}  # type: ignore[index]
+    if filings is None:
+        rows = store.select(text)[1]
+    else:
+        wanted = sorted(set(filings))
+        if not wanted:
+            return {}
+        rows = [r for chunk in _chunks(wanted) for r in store.select(scoped(text, "f", chunk))[1]]
+    return {r[0].value: r[1].value for r in rows}
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 _MAX_DEPTH = 25
@@ -435,7 +450,18 @@ _SECTIONS: list[tuple[str, str, list[str]]] = [
     (
         "Filings",
         """SELECT DISTINCT ?filing ?form ?date ?part ?url ?entity WHERE {
-  ?filing a og:Filing .
+  # the filing's type in each branch: after the UNION, Oxigraph would join the
+  # branches with every filing of the store
+  { ?filing og:issuer ?entity . ?filing a og:Filing . BIND("issuer" AS ?part) }
+  UNION { ?filing og:reportingPerson ?entity . ?filing a og:Filing .
+          BIND("reporting person" AS ?part) }
+  UNION { ?filing og:filedBy ?entity . ?filing a og:Filing . BIND("filed by" AS ?part) }
+  # named in a filing that lists it neither as issuer nor as reporting person
+  # (that condition is applied by show(), see _unlinked_names: FILTER NOT EXISTS
+  # here costs a pass over the store); the type as a FILTER, or Oxigraph's planner
+  # starts from "?filing a og:Filing" (every filing) for having more constants
+  UNION { ?x ?p ?entity . FILTER(?p != og:filing) ?x og:filing ?filing .
+          ?filing a ?type . FILTER(?type = og:Filing) BIND("named" AS ?part) }
 """
         + optionals(
             "filing", "form secUrl=url filedDate=filed signatureDate=signed eventDate=event"
@@ -551,15 +577,17 @@ def show(store: GraphStore, entity: str) -> EntityPage:
     match = resolve_entity(store, entity)
     page = EntityPage(match)
     for title, text, columns in _SECTIONS:
-        # the entity as a VALUES clause at the head of the pattern, not a substitution:
-        # Oxigraph joins a substituted variable after evaluating the pattern (a scan),
-        # and starts from a leading VALUES (an index hit)
-        scoped_text = scoped(_PREFIX + text, "entity", [str(match.iri)])
+        # the entity as a constant in the pattern (graph.network.bound): Oxigraph joins
+        # a substituted variable, or a leading VALUES block, with each UNION branch
+        # only after evaluating the branch over the whole store
+        scoped_text = bound(_PREFIX + text, "entity", str(match.iri))
         raw = [
             dict(zip([str(v) for v in (res.vars or [])], row, strict=True))  # type: ignore[arg-type]
             for res in [store.query(scoped_text)]
             for row in res
         ]
+        if title == "Filings":
+            raw = _unlinked_names(raw)
         labels = labels_for(store, [v for r in raw for v in r.values() if isinstance(v, URIRef)])
         rows = []
         for r in raw:
@@ -569,6 +597,21 @@ def show(store: GraphStore, entity: str) -> EntityPage:
             rows.append(row)
         page.sections.append(Table(columns, rows, title, brief=list(_BRIEF.get(title, ()))))
     return page
+
+
+def _unlinked_names(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The Filings section's rows without a "named" row for a filing that lists the
+    entity as its issuer or a reporting person (that row says it already).
+
+    Examples
+    --------
+    >>> rows = [{"filing": "f1", "part": "issuer"}, {"filing": "f1", "part": "named"},
+    ...         {"filing": "f2", "part": "filed by"}, {"filing": "f2", "part": "named"}]
+    >>> [(r["filing"], r["part"]) for r in _unlinked_names(rows)]
+    [('f1', 'issuer'), ('f2', 'filed by'), ('f2', 'named')]
+    """
+    linked = {str(r["filing"]) for r in rows if str(r["part"]) in ("issuer", "reporting person")}
+    return [r for r in rows if not (str(r["part"]) == "named" and str(r["filing"]) in linked)]
 
 
 #: the columns a terminal shows of each section of ``show`` (every one in a file or pipe;

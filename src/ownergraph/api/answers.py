@@ -58,8 +58,8 @@ def labels_for(store: GraphStore, iris: Iterable[URIRef]) -> dict[URIRef, str]:
             + " OPTIONAL { ?s <https://w3id.org/ownergraph/ontology#displayName> ?shown } }"
             + " GROUP BY ?s"
         )
-        for s, display, label in store.query(text):  # type: ignore[misc]
-            out[URIRef(str(s))] = str(label if display is None else display)
+        for s, display, label in store.select(text)[1]:
+            out[URIRef(s.value)] = (label if display is None else display).value
     vocabulary = _vocabulary_labels()
     for i in wanted:
         if i not in out and i in vocabulary:
@@ -176,6 +176,14 @@ def result_table(store: GraphStore, result: Result, title: str | None = None) ->
     return Table(columns, rows, title)
 
 
+@functools.lru_cache(maxsize=128)
+def _is_update(text: str, where: str) -> bool:
+    """:func:`refuse_network` of ``text`` (which raises for SERVICE, LOAD or text that is
+    not SPARQL), remembered: the parse costs tens of milliseconds, and a named query
+    is the same text each time it runs."""
+    return refuse_network(text, where).is_update
+
+
 def check_query(spec: str, *, allow_update: bool = False) -> bool:
     """Resolve ``spec`` and refuse it before any store is opened: SERVICE and LOAD
     always, an update without ``allow_update``, text the SPARQL grammar cannot read.
@@ -192,13 +200,13 @@ def check_query(spec: str, *, allow_update: bool = False) -> bool:
     """
     nq = resolve_query(spec)
     where = nq.path or nq.name
-    parsed = refuse_network(nq.text, where)  # SERVICE / LOAD: never, even with allow_update
-    if parsed.is_update and not allow_update:
+    is_update = _is_update(nq.text, where)  # SERVICE / LOAD: never, even with allow_update
+    if is_update and not allow_update:
         raise QueryError(
             f"{where}: refused: this is a SPARQL Update, which changes the store; "
             "pass --allow-update to run it"
         )
-    return parsed.is_update
+    return is_update
 
 
 def run_query(

@@ -10,6 +10,7 @@ and why, with a non-zero exit status; never a traceback.
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import click
@@ -19,7 +20,23 @@ from ownergraph import __version__
 __all__ = ["cli", "main"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The group whose commands are imported when first asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(_COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = _COMMANDS.get(cmd_name)
+        if module is None:
+            return None
+        command: click.Command = getattr(
+            importlib.import_module(f"ownergraph.cli.{module}"), cmd_name
+        )
+        return command
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ownergraph")
 @click.option(
     "--store",
@@ -40,27 +57,19 @@ def main() -> None:
     cli(prog_name="ownergraph")
 
 
-# Every command lives in a module of its own and is registered here.
-from ownergraph.cli.analytics import chain, show  # noqa: E402
-from ownergraph.cli.build import build, resolve  # noqa: E402
-from ownergraph.cli.fetch import fetch  # noqa: E402
-from ownergraph.cli.load import demo, load  # noqa: E402
-from ownergraph.cli.query import export, queries, query  # noqa: E402
-from ownergraph.cli.serve import serve  # noqa: E402
-from ownergraph.cli.viz import viz  # noqa: E402
-
-for _command in (
-    load,
-    fetch,
-    query,
-    queries,
-    export,
-    demo,
-    chain,
-    show,
-    viz,
-    build,
-    resolve,
-    serve,
-):
-    cli.add_command(_command)
+#: every command -> the module of this package that defines it, imported when the
+#: command runs or ``--help`` lists it (``--version`` imports none of them)
+_COMMANDS = {
+    "build": "build",
+    "chain": "analytics",
+    "demo": "load",
+    "export": "query",
+    "fetch": "fetch",
+    "load": "load",
+    "queries": "query",
+    "query": "query",
+    "resolve": "build",
+    "serve": "serve",
+    "show": "analytics",
+    "viz": "viz",
+}

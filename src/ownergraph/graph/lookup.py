@@ -149,7 +149,7 @@ def _string_text(value: str) -> str:
 
 
 def _has_tokens(store: GraphStore) -> bool:
-    return bool(store.query(f"ASK {{ ?e <{OG}nameToken> ?t }}").askAnswer)
+    return bool(store.select(f"SELECT ?e WHERE {{ ?e <{OG}nameToken> ?t }} LIMIT 1")[1])
 
 
 def _entries(store: GraphStore, iris: Iterable[str]) -> dict[URIRef, _Entry]:
@@ -168,8 +168,8 @@ def _entries(store: GraphStore, iris: Iterable[str]) -> dict[URIRef, _Entry]:
         labels: dict[URIRef, list[str]] = {}
         names: dict[URIRef, set[str]] = {}
         fps: dict[URIRef, set[str]] = {}
-        for e, p, o in store.query(text):  # type: ignore[misc]
-            iri, prop, value = URIRef(str(e)), str(p), str(o)
+        for e, p, o in store.select(text)[1]:
+            iri, prop, value = URIRef(e.value), p.value, o.value
             if prop == OG + "fingerprint":
                 fps.setdefault(iri, set()).add(value)
             elif prop == OG + "displayName":
@@ -185,15 +185,16 @@ def _entries(store: GraphStore, iris: Iterable[str]) -> dict[URIRef, _Entry]:
     return out
 
 
-def _subjects(store: GraphStore, text: str, bind: dict[str, Literal]) -> list[str]:
-    """The first column of ``text`` run with ``bind`` (each bound variable must be
-    selected too: Oxigraph substitutes only projected variables)."""
-    return [str(row[0]) for row in store.query(text, bind)]  # type: ignore[index]
+def _constant_subjects(store: GraphStore, text: str) -> list[str]:
+    """The first column of ``text`` (its literals written as constants, escaped by
+    :func:`_string_text`: Oxigraph plans a constant into the index lookup, and joins
+    a substituted variable after a scan of the pattern)."""
+    return [row[0].value for row in store.select(text)[1]]
 
 
 def _with_token(store: GraphStore, token: str, limit: int) -> list[str]:
-    text = f"SELECT DISTINCT ?e ?t WHERE {{ ?e <{OG}nameToken> ?t }} LIMIT {limit}"
-    return _subjects(store, text, {"t": Literal(token)})
+    text = f"SELECT DISTINCT ?e WHERE {{ ?e <{OG}nameToken> {_string_text(token)} }} LIMIT {limit}"
+    return _constant_subjects(store, text)
 
 
 def _with_all_tokens(store: GraphStore, tokens: list[str]) -> list[str]:
@@ -202,15 +203,14 @@ def _with_all_tokens(store: GraphStore, tokens: list[str]) -> list[str]:
     rarest = min(tokens, key=lambda t: (len(probes[t]), t))
     if len(probes[rarest]) <= _PROBE:
         return probes[rarest]
-    patterns = " ".join(f"?e <{OG}nameToken> ?t{i} ." for i in range(len(tokens)))
     ordered = sorted(tokens, key=lambda t: len(probes[t]))
-    bind = {f"t{i}": Literal(t) for i, t in enumerate(ordered)}
-    chosen = " ".join(f"?t{i}" for i in range(len(tokens)))
-    return _subjects(store, f"SELECT DISTINCT ?e {chosen} WHERE {{ {patterns} }}", bind)
+    patterns = " ".join(f"?e <{OG}nameToken> {_string_text(t)} ." for t in ordered)
+    return _constant_subjects(store, f"SELECT DISTINCT ?e WHERE {{ {patterns} }}")
 
 
 def _entity_exists(store: GraphStore, iri: URIRef) -> bool:
-    return bool(store.query(f"ASK {{ {_iri_text(str(iri))} <{OG}fingerprint> ?fp }}").askAnswer)
+    text = f"SELECT ?fp WHERE {{ {_iri_text(str(iri))} <{OG}fingerprint> ?fp }} LIMIT 1"
+    return bool(store.select(text)[1])
 
 
 def _by_cusip_indexed(store: GraphStore, compact: str) -> list[str]:
@@ -219,7 +219,7 @@ def _by_cusip_indexed(store: GraphStore, compact: str) -> list[str]:
       VALUES ?c {{ {values} }}
       {{ ?e <{OG}cusip6> ?c }} UNION {{ ?e <{OG}cusip> ?c }}
       ?e <{OG}fingerprint> ?fp }}"""
-    return [str(r[0]) for r in store.query(text)]  # type: ignore[index]
+    return _constant_subjects(store, text)
 
 
 def _cik_query(q: str) -> URIRef | None:
@@ -276,8 +276,8 @@ def _find_indexed(store: GraphStore, q: str) -> list[EntityMatch]:
     tokens = sorted(set(fp.split()))
     if not tokens:
         return []
-    exact_fp = _subjects(
-        store, f"SELECT DISTINCT ?e ?fp WHERE {{ ?e <{OG}fingerprint> ?fp }}", {"fp": Literal(fp)}
+    exact_fp = _constant_subjects(
+        store, f"SELECT DISTINCT ?e WHERE {{ ?e <{OG}fingerprint> {_string_text(fp)} }}"
     )
     candidates = _with_all_tokens(store, tokens)
     entries = _entries(store, [*exact_fp, *candidates])
@@ -311,10 +311,10 @@ def with_kinds(store: GraphStore, matches: list[EntityMatch]) -> list[EntityMatc
     values = " ".join(_iri_text(str(m.iri)) for m in matches)
     text = f"SELECT ?e ?t WHERE {{ VALUES ?e {{ {values} }} ?e a ?t }}"
     kinds: dict[str, str] = {}
-    for row in store.query(text):
-        local = str(row[1]).rsplit("#", 1)[-1]  # type: ignore[index]
+    for e, t in store.select(text)[1]:
+        local = t.value.rsplit("#", 1)[-1]
         if local in _KINDS:
-            kinds[str(row[0])] = _KINDS[local]  # type: ignore[index]
+            kinds[e.value] = _KINDS[local]
     return [EntityMatch(m.iri, m.label, kinds.get(str(m.iri), "party")) for m in matches]
 
 
@@ -346,7 +346,7 @@ def _suggestions(store: GraphStore, query: str) -> list[EntityMatch]:
         values = " ".join(_string_text(v) for v in sorted(near))
         text = f"""SELECT DISTINCT ?e WHERE {{ VALUES ?t {{ {values} }}
                    ?e <{OG}nameToken> ?t }} LIMIT {_SUGGEST}"""
-        iris += [str(r[0]) for r in store.query(text)]  # type: ignore[index]
+        iris += _constant_subjects(store, text)
     return _close_entities(store, query, _entries(store, iris))
 
 

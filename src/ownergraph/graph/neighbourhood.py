@@ -48,7 +48,7 @@ from collections.abc import Iterable
 import networkx as nx
 from rdflib import URIRef
 
-from ownergraph.graph.network import Source, _project, scoped
+from ownergraph.graph.network import Source, _project, _rows, scoped
 
 __all__ = ["Reach", "around", "reach"]
 
@@ -111,7 +111,7 @@ def reach(source: Source, entity: str, *, direction: str = "up", max_depth: int 
         out.depth += 1
         met: list[str] = []
         for batch in _chunks(sorted(frontier)):
-            for link, nxt, filing in source.query(scoped(text, "here", batch)):  # type: ignore[misc]
+            for link, nxt, filing in _rows(source, scoped(text, "here", batch)):
                 if not isinstance(nxt, URIRef):
                     continue
                 out.links.add(str(link))

@@ -64,14 +64,15 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any, TypeVar
 
 import networkx as nx
 from rdflib import Graph, URIRef
-from rdflib.query import Result
 
+from ownergraph.graph import oxrows
 from ownergraph.graph.store import GraphStore
 from ownergraph.output import python_value
 from ownergraph.queries import optionals
@@ -79,6 +80,7 @@ from ownergraph.queries import optionals
 __all__ = [
     "CONTROL_KINDS_PASSING_STAKE",
     "Source",
+    "bound",
     "edge_percent",
     "holding_kind",
     "project",
@@ -239,10 +241,14 @@ def values_clause(var: str, iris: Iterable[str]) -> str:
     """
     parts = []
     for iri in iris:
-        if any(c in iri for c in '<>"{}|^`\\') or any(ord(c) <= 0x20 for c in iri):
+        if _NOT_IN_IRI.search(iri):
             raise ValueError(f"not an IRI: {iri!r}")
         parts.append(f"<{iri}>")
     return f"VALUES ?{var} {{ {' '.join(parts)} }}"
+
+
+#: a character that cannot stand in an IRI written in a query
+_NOT_IN_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
 
 
 def scoped(text: str, var: str, iris: Iterable[str]) -> str:
@@ -257,15 +263,36 @@ def scoped(text: str, var: str, iris: Iterable[str]) -> str:
     return f"{head}{sep} {values_clause(var, iris)} {tail}"
 
 
-def _run(source: Source, text: str) -> Result:
-    if isinstance(source, GraphStore):
-        return source.query(text)
-    return source.query(text)
+def bound(text: str, var: str, iri: str) -> str:
+    """``text`` (a SELECT with one ``WHERE {``) with ``?var`` replaced by the constant
+    ``<iri>`` in its pattern and left out of its projection; ``scoped(text, var,
+    [iri])`` when the text has a subquery (its own projection may name ``?var``).
+
+    Oxigraph plans a constant into every branch of a ``UNION`` and every ``EXISTS``,
+    where a leading ``VALUES`` block or a substitution is joined after the branch is
+    evaluated over the whole store. The IRI is checked as :func:`values_clause` does.
+
+    Examples
+    --------
+    >>> bound("SELECT ?v ?e WHERE { { ?e <urn:p> ?v } UNION { ?e <urn:q> ?v } }", "e", "urn:a")
+    'SELECT ?v WHERE { { <urn:a> <urn:p> ?v } UNION { <urn:a> <urn:q> ?v } }'
+    >>> bound("SELECT ?e WHERE { ?e ?p ?o } ORDER BY ?e", "e", "urn:a")
+    'SELECT ?e WHERE { VALUES ?e { <urn:a> }  ?e ?p ?o } ORDER BY ?e'
+    """
+    values_clause(var, [iri])  # refuses anything that is not a plain IRI
+    head, sep, body = text.partition("WHERE {")
+    name = re.compile(rf"[?$]{re.escape(var)}\b")
+    where, _, tail = body.rpartition("}")
+    projection = re.sub(r"\s+", " ", name.sub("", head)).rstrip()
+    if not sep or "SELECT" in body.upper() or name.search(tail) or "?" not in projection:
+        return scoped(text, var, [iri])
+    return f"{projection} {sep}{name.sub(f'<{iri}>', where)}}}{tail}"
 
 
 def _rows(source: Source, text: str) -> Iterable[tuple[Any, ...]]:
-    for row in _run(source, text):
-        yield tuple(row)  # type: ignore[arg-type]
+    """The rows of ``text``: plain values from a store (:mod:`.oxrows`), rdflib terms
+    from an rdflib graph (the code below reads both alike)."""
+    return oxrows.rows(source, text)
 
 
 def _typed(value: Any, convert: Callable[[str], _T]) -> _T | None:

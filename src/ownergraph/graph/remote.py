@@ -53,7 +53,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from ownergraph.errors import QueryError, StoreError
-from ownergraph.queries.guard import refuse_network
+from ownergraph.queries.guard import check_network, refuse_network
 
 __all__ = [
     "GRAPH_PREFIX",
@@ -431,6 +431,18 @@ class RemoteStore:
         result = Result("CONSTRUCT")
         result.graph = g
         return result
+
+    def select(self, text: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """The local store's :meth:`~ownergraph.graph.store.GraphStore.select`: the
+        variable names and rows of pyoxigraph terms (``None`` when unbound), read from
+        the server's JSON results without rdflib."""
+        check_network(text, "query")
+        response = self._select(text)
+        results: Any = ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON)
+        if not isinstance(results, ox.QuerySolutions):
+            raise StoreError("select() runs SELECT queries only")
+        names = [v.value for v in results.variables]
+        return names, [tuple(row) for row in results]
 
     def quads(
         self, s: Identifier | None, p: Identifier | None, o: Identifier | None, g: URIRef | None

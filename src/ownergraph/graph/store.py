@@ -128,15 +128,24 @@ class GraphStore:
     """
 
     def __init__(self, ox_store: ox.Store, path: Path | None, read_only: bool = False) -> None:
-        from oxrdflib import OxigraphStore
-
         self.path = path
         self.read_only = read_only
         self._ox = ox_store
         self._writer_key: str | None = None
         #: graphs of chunked writes that a crash interrupted, removed when opened to write
         self.recovered: list[str] = []
-        self.dataset = Dataset(store=OxigraphStore(store=ox_store), default_union=True)
+        self._dataset: Dataset | None = None
+
+    @property
+    def dataset(self) -> Dataset:
+        """The store as an rdflib ``Dataset`` (the union of every graph), made on first
+        use: oxrdflib imports rdflib's SPARQL engine, which the read path's own queries
+        (:meth:`select`) do without."""
+        if self._dataset is None:
+            from oxrdflib import OxigraphStore
+
+            self._dataset = Dataset(store=OxigraphStore(store=self._ox), default_union=True)
+        return self._dataset
 
     @classmethod
     def open(cls, path: str | Path | None, *, read_only: bool = False) -> GraphStore:
@@ -403,6 +412,27 @@ class GraphStore:
             _ = result.bindings
         return result
 
+    def select(self, text: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Run a SELECT over the union of all graphs straight on Oxigraph: the variable
+        names and the rows, each value a pyoxigraph term (``None`` when unbound).
+
+        The read path's own queries use this: no rdflib term is made per value. Like
+        :meth:`query`, it refuses ``SERVICE`` and ``LOAD`` and runs unbounded.
+
+        Examples
+        --------
+        >>> store = GraphStore.open(None)
+        >>> names, rows = store.select("SELECT ?x ?y WHERE { VALUES ?x { 1 } }")
+        >>> names, rows[0][0].value, rows[0][1]
+        (['x', 'y'], '1', None)
+        """
+        check_network(text, "query")
+        result = self._ox.query(text, use_default_graph_as_union=True)
+        if not isinstance(result, ox.QuerySolutions):
+            raise StoreError("select() runs SELECT queries only")
+        names = [v.value for v in result.variables]
+        return names, [tuple(row) for row in result]
+
     def graph(self, name: URIRef) -> Graph:
         """An in-memory copy of one named graph."""
         g = Graph()
@@ -466,10 +496,11 @@ class GraphStore:
             # RocksDB releases its lock only when the last reference to the Oxigraph
             # store is gone: drop ours and rdflib's, then collect, so that the same
             # process (or the next command) can open the store again at once
-            inner = self.dataset.store
-            if hasattr(inner, "_store"):
-                inner._store = None
-            del self.dataset
+            if self._dataset is not None:
+                inner = self._dataset.store
+                if hasattr(inner, "_store"):
+                    inner._store = None
+                self._dataset = None
             del self._ox
             gc.collect()
             if self._writer_key is not None:
