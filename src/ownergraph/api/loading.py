@@ -18,14 +18,15 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ownergraph.api.reading import read_files
 from ownergraph.errors import LoadError, OwnergraphError, StoreError
-from ownergraph.graph.build.sink import OxTerms
-from ownergraph.graph.changes import Changes
 from ownergraph.graph.store import GraphDataError, GraphStore, default_store_path
 from ownergraph.interrupt import SignalGuard
+
+if TYPE_CHECKING:
+    from ownergraph.graph.changes import Changes
 
 __all__ = [
     "FILING_SUFFIXES",
@@ -45,7 +46,18 @@ FILING_SUFFIXES = (".txt", ".nc", ".htm", ".html", ".xml", ".md", ".sgml", ".sgm
 _EXAMPLE = "21vianet-schedule-13d-a-2021.md"
 
 #: rdflib terms converted to Oxigraph terms, kept for the life of the process
-_TERMS = OxTerms()
+_TERMS: Any = None
+
+
+def _terms() -> Any:
+    """The process's term converter (:class:`~ownergraph.graph.build.sink.OxTerms`), made
+    on the first load: importing the builder costs read commands a quarter second."""
+    global _TERMS
+    if _TERMS is None:
+        from ownergraph.graph.build.sink import OxTerms
+
+        _TERMS = OxTerms()
+    return _TERMS
 
 
 def example_path() -> Path:
@@ -175,6 +187,7 @@ def load_paths(
     being written is finished first, so every filing graph in the store is complete.
     """
     from ownergraph.graph.amendments import rebuild_amendment_links
+    from ownergraph.graph.changes import Changes
     from ownergraph.graph.names import rebuild_display_names
     from ownergraph.graph.resolve import IdentityResolver
 
@@ -246,7 +259,7 @@ def _write(
 
     try:
         name, triples = build_triples(filing, resolve=resolver)
-        _TERMS.term(name)  # the graph name now; each other term as its quad is written
+        _terms().term(name)  # the graph name now; each other term as its quad is written
     except OwnergraphError:
         raise
     except TermError as e:
@@ -313,7 +326,7 @@ def _stream(triples: Any, name: Any) -> Iterator[Any]:
     from ownergraph.graph.build.sink import TermError
 
     try:
-        yield from _TERMS.iter_quads(triples, name)
+        yield from _terms().iter_quads(triples, name)
     except TermError as e:
         raise _BadTerm(str(e)) from None
 
