@@ -28,7 +28,7 @@ from ownergraph import api
 from ownergraph.cli import cli
 from ownergraph.errors import StoreError
 from ownergraph.graph import journal
-from ownergraph.graph.store import GraphStore
+from ownergraph.graph.store import GraphDataError, GraphStore
 
 from .corpus import corpus_file
 
@@ -169,7 +169,7 @@ def test_write_graph_refuses_a_bad_term_in_a_large_graph_without_writing(
     small_chunks: list[int],
 ) -> None:
     with GraphStore.open(None) as store:
-        with pytest.raises(ValueError):
+        with pytest.raises(GraphDataError, match="not valid RDF"):
             store.write_graph(URIRef(G.value), _failing(500))
         assert len(store) == 0
 
@@ -180,7 +180,7 @@ _CHILD = textwrap.dedent(
     from rdflib import URIRef
     from ownergraph import api
     from ownergraph.graph import journal
-    from ownergraph.graph.store import GraphStore
+    from ownergraph.graph.store import GraphDataError, GraphStore
 
     journal.ATOMIC_QUADS, journal.CHUNK = 100, 500
     store = GraphStore.open(sys.argv[1])

@@ -262,11 +262,11 @@ class GraphStore:
                 yield q
 
         stream = counted()
-        head = list(islice(stream, journal.ATOMIC_QUADS + 1))
-        if len(head) > journal.ATOMIC_QUADS:  # too large for one transaction's memory
-            updates = [_repoint_update(r) for r in repoints]
-            return journal.write_in_chunks(self._ox, graph, chain(head, stream), updates)
         try:
+            head = list(islice(stream, journal.ATOMIC_QUADS + 1))
+            if len(head) > journal.ATOMIC_QUADS:  # too large for one transaction's memory
+                updates = [_repoint_update(r) for r in repoints]
+                return journal.write_in_chunks(self._ox, graph, chain(head, stream), updates)
             fresh = next(iter(self._ox.quads_for_pattern(None, None, None, graph)), None) is None
             if fresh and not repoints:
                 self._ox.extend(head)

@@ -25,7 +25,6 @@ import unicodedata
 from importlib import resources
 
 import fingerprints
-from nameparser import HumanName
 
 __all__ = [
     "MAX_NAME",
@@ -185,6 +184,8 @@ def split_person_name(name: str) -> tuple[str | None, str | None]:
         family = caps[0]
         given = " ".join(w for w in words if w is not family) or None
         return given, family.capitalize()
+    from nameparser import HumanName  # a quarter second of import: only when asked
+
     parsed = HumanName(cleaned)
     return (parsed.first or None), (
         parsed.last.capitalize() if parsed.last.isupper() else parsed.last
