@@ -312,26 +312,6 @@ def _limit_memory(extra_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
-def _own_view(store: GraphStore) -> GraphStore:
-    """The child's own read-only view of an on-disk store.
-
-    The parent's Oxigraph store runs RocksDB threads (flushes, compactions); a fork
-    copies their locks as they were at that instant, so a child that reads through the
-    parent's instance can wait forever on a lock no thread of its own will release. A
-    view opened in the child has locks of its own. A memory store has no such threads.
-    """
-    from ownergraph.graph.store import GraphStore
-
-    if store.path is None:
-        return store
-    try:
-        import pyoxigraph as ox
-
-        return GraphStore(ox.Store.read_only(str(store.path)), store.path, read_only=True)
-    except (OSError, RuntimeError):
-        return store
-
-
 def _child_main(
     store: GraphStore,
     text: str,
@@ -348,9 +328,8 @@ def _child_main(
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)  # an allocation failure's Rust message is not the user's line
     try:
-        target = _own_view(store)
         _limit_memory(limits.max_memory_mb)
-        _send_result(target.dataset.query(text, initBindings=bindings), limits.max_rows, send)
+        _send_result(store.dataset.query(text, initBindings=bindings), limits.max_rows, send)
     except MemoryError:
         send.send(("memory",))
     except Exception as e:  # the evaluation's own error, as the parent's one line
