@@ -175,9 +175,6 @@ def _in_child(
 ) -> Result:
     import multiprocessing
 
-    # rdflib's query path imported here, once, not in each child: a forked child of a
-    # process with threads (a server, a test runner) can hang on a lock taken at fork
-    _ = store.dataset.query("ASK { }")
     ctx = multiprocessing.get_context("fork")
     receive, send = ctx.Pipe(duplex=False)
     child = ctx.Process(target=_child_main, args=(store, text, bindings, limits, send), daemon=True)
