@@ -1,11 +1,12 @@
 """Queries with bounds: a time limit, a row limit, a memory limit, and Ctrl-C that works.
 
 Oxigraph evaluates a query in Rust without looking at Python's signals, and aborts the
-whole process when an allocation fails. So a user's query runs in a forked child
-process that shares the parent's open store (a copy-on-write view of a memory store, or
-the same on-disk store files, read-only): the child caps its own address space with
-``resource.setrlimit(RLIMIT_AS)``, streams the rows back through a pipe in batches and
-stops past the row limit; the parent waits with a deadline and kills the child on
+whole process when an allocation fails. So a user's query runs in another process: for a
+store on disk, a fresh interpreter (:mod:`ownergraph.graph.evaluator`) that opens the
+store's files read-only, never a fork of this process and its RocksDB threads; for a
+memory store, a fork that shares it copy-on-write. The evaluator caps its own address
+space with ``resource.setrlimit(RLIMIT_AS)``, streams the rows back through a pipe in
+batches and stops past the row limit; the parent waits with a deadline and kills it on
 timeout, on Ctrl-C and when it dies of memory. The parent's store and process are never
 at risk, and every stop is one :class:`~ownergraph.errors.QueryError` line.
 
@@ -58,13 +59,11 @@ if TYPE_CHECKING:
 
 __all__ = ["QueryInterrupted", "QueryLimits", "bounded_query"]
 
-_BATCH = 500
 _ENV = {
     "timeout": "OWNERGRAPH_QUERY_TIMEOUT",
     "max_rows": "OWNERGRAPH_QUERY_MAX_ROWS",
     "max_memory_mb": "OWNERGRAPH_QUERY_MAX_MEMORY",
 }
-_MB = 1024 * 1024
 
 
 class QueryInterrupted(QueryError):
@@ -173,17 +172,21 @@ def _too_many(limits: QueryLimits, where: str) -> str:
 def _in_child(
     store: GraphStore, text: str, bindings: dict[str, Identifier], limits: QueryLimits, where: str
 ) -> Result:
-    import multiprocessing
-
-    ctx = multiprocessing.get_context("fork")
-    receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_child_main, args=(store, text, bindings, limits, send), daemon=True)
-    child.start()
-    send.close()
+    request = {
+        "path": None if store.path is None else str(store.path),
+        "text": text,
+        "prefixes": _prefixes(),
+        "bindings": {str(k): _term_tuple(v) for k, v in bindings.items()},
+        "max_rows": limits.max_rows,
+        "max_memory_mb": limits.max_memory_mb,
+    }
+    child = _Evaluator(store, request)
     deadline = time.monotonic() + limits.timeout
     previous = _on_sigterm(where)
     parts: dict[str, Any] = {"kind": None, "vars": [], "rows": [], "ask": None, "done": False}
     try:
+        child.start()
+        receive = child.receive
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0 or not receive.poll(remaining):
@@ -194,8 +197,7 @@ def _in_child(
             try:
                 message = receive.recv()
             except EOFError:
-                child.join()
-                raise QueryError(_died(child.exitcode, limits, where)) from None
+                raise QueryError(_died(child.wait(), child.complaint(), limits, where)) from None
             tag = message[0]
             if tag == "head":
                 parts["kind"], parts["vars"] = message[1], message[2]
@@ -217,13 +219,139 @@ def _in_child(
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-        if child.is_alive():
-            child.kill()
-        # an answer in hand: do not wait while the child's memory is torn down (it is
-        # reaped by the next query or at exit); a stopped child is waited for
-        child.join(0 if parts["done"] else None)
-        receive.close()
+        child.stop(wait=not parts["done"])
     return _result(parts)
+
+
+class _Evaluator:
+    """The process that evaluates one query.
+
+    For a store on disk, a fresh interpreter running :mod:`ownergraph.graph.evaluator`,
+    which opens its own read-only view of the store: never a fork of this process, whose
+    RocksDB threads may hold a lock at the instant of a fork that the child then waits
+    on for ever. A memory store has no such threads and exists only in this process's
+    memory, so its evaluator is a fork, sharing the store copy-on-write.
+    """
+
+    def __init__(self, store: GraphStore, request: dict[str, Any]) -> None:
+        self.store = store
+        self.request = request
+        self.receive: Connection
+        self._proc: Any = None
+        self._fork: Any = None
+
+    def start(self) -> None:
+        from multiprocessing.connection import Connection
+
+        if self.request["path"] is None:
+            import multiprocessing
+
+            ctx = multiprocessing.get_context("fork")
+            receive, send = ctx.Pipe(duplex=False)
+            self._fork = ctx.Process(
+                target=_fork_main, args=(self.store, self.request, send), daemon=True
+            )
+            self._fork.start()
+            send.close()
+            self.receive = receive
+            return
+        import pickle
+        import subprocess
+
+        r, w = os.pipe()
+        try:
+            self._proc = subprocess.Popen(
+                [sys.executable, "-P", "-m", "ownergraph.graph.evaluator", str(w)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                pass_fds=(w,),
+            )
+        except OSError:
+            os.close(r)
+            raise
+        finally:
+            os.close(w)
+        self.receive = Connection(r, writable=False)
+        try:
+            assert self._proc.stdin is not None
+            self._proc.stdin.write(pickle.dumps(self.request))
+            self._proc.stdin.close()
+        except BrokenPipeError:
+            pass  # it ended before reading: the pipe's end of file says so
+
+    def wait(self) -> int | None:
+        """The evaluator's exit status, once it has ended (negative: killed by a signal)."""
+        if self._fork is not None:
+            self._fork.join()
+            return int(self._fork.exitcode)
+        return int(self._proc.wait())
+
+    def complaint(self) -> str:
+        """The last line the evaluator wrote before it could answer (a failed start)."""
+        if self._proc is None or self._proc.stderr is None:
+            return ""
+        lines = self._proc.stderr.read().decode("utf-8", "replace").strip().splitlines()
+        return lines[-1] if lines else ""
+
+    def stop(self, *, wait: bool) -> None:
+        """Kill the evaluator if it runs; wait for it unless an answer is in hand (it is
+        then reaped by the next query or at exit)."""
+        if self._fork is not None:
+            if self._fork.is_alive():
+                self._fork.kill()
+            self._fork.join(None if wait else 0)
+        elif self._proc is not None:
+            if self._proc.poll() is None:
+                self._proc.kill()
+            if wait:
+                self._proc.wait()
+            if self._proc.stderr is not None:
+                self._proc.stderr.close()
+        if hasattr(self, "receive"):
+            self.receive.close()
+
+
+_PREFIXES: dict[str, str] = {}
+
+
+def _prefixes() -> dict[str, str]:
+    """The prefixes a query may use undeclared: those rdflib binds in every graph, as
+    ``store.query`` passes them."""
+    if not _PREFIXES:
+        _PREFIXES.update((str(p), str(ns)) for p, ns in Graph().namespaces())
+    return _PREFIXES
+
+
+def _term_tuple(term: Identifier) -> tuple[Any, ...]:
+    """An rdflib term as the evaluator's plain tuple."""
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, URIRef):
+        return ("u", str(term))
+    if isinstance(term, BNode):
+        return ("b", str(term))
+    if isinstance(term, Literal):
+        return ("l", str(term), term.language, str(term.datatype) if term.datatype else None)
+    raise QueryError(f"cannot bind {term!r} in a query")
+
+
+def _rdflib_term(value: Any) -> Any:
+    """The rdflib term of an evaluator's tuple (as oxrdflib converts pyoxigraph's)."""
+    from rdflib import BNode, Literal, URIRef
+
+    if value is None:
+        return None
+    kind = value[0]
+    if kind == "u":
+        return URIRef(value[1])
+    if kind == "b":
+        return BNode(value[1])
+    if kind == "l":
+        if value[2]:
+            return Literal(value[1], lang=value[2])
+        return Literal(value[1], datatype=URIRef(value[3]))
+    return (_rdflib_term(value[1]), _rdflib_term(value[2]), _rdflib_term(value[3]))
 
 
 def _on_sigterm(where: str) -> Any:
@@ -240,12 +368,13 @@ def _on_sigterm(where: str) -> Any:
     return signal.signal(signal.SIGTERM, stop)
 
 
-def _died(code: int | None, limits: QueryLimits, where: str) -> str:
+def _died(code: int | None, complaint: str, limits: QueryLimits, where: str) -> str:
     if code is not None and code < 0 and -code in (signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS):
         return _memory(limits, where)
     if code == -signal.SIGKILL:
         return f"{where}: stopped: the query was killed (out of memory?)"
-    return f"{where}: the query ended without an answer (exit status {code})"
+    said = f": {complaint}" if complaint else ""
+    return f"{where}: the query ended without an answer (exit status {code}){said}"
 
 
 def _memory(limits: QueryLimits, where: str) -> str:
@@ -265,103 +394,34 @@ def _result(parts: dict[str, Any]) -> Result:
     elif kind == "SELECT":
         out.vars = [Variable(v) for v in parts["vars"]]
         out.bindings = [
-            {out.vars[i]: term for i, term in enumerate(row) if term is not None}
+            {out.vars[i]: _rdflib_term(term) for i, term in enumerate(row) if term is not None}
             for row in parts["rows"]
         ]
     else:
         g = Graph()
-        for triple in parts["rows"]:
-            g.add(triple)
+        for s, p, o in parts["rows"]:
+            g.add((_rdflib_term(s), _rdflib_term(p), _rdflib_term(o)))
         out.graph = g
     return out
 
 
-# -- the child ---------------------------------------------------------------------
+# -- the forked evaluator of a memory store ---------------------------------------
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to kill this child when its parent dies (``PR_SET_PDEATHSIG``), so a
-    killed ``ownergraph query`` leaves no query running behind it."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
+def _fork_main(store: GraphStore, request: dict[str, Any], send: Connection) -> None:
+    from ownergraph.graph import evaluator
 
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1: PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass  # the parent still kills the child on timeout, Ctrl-C and SIGTERM
-
-
-def _limit_memory(extra_mb: int) -> None:
-    """Cap the address space at what the child maps now plus ``extra_mb``."""
-    import resource
-
-    current = 0
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmSize:"):
-                    current = int(line.split()[1]) * 1024
-    except OSError:
-        return  # no /proc: only the time limit applies
-    cap = current + extra_mb * _MB
-    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-
-
-def _child_main(
-    store: GraphStore,
-    text: str,
-    bindings: dict[str, Identifier],
-    limits: QueryLimits,
-    send: Connection,
-) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it kills us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _die_with_parent()
+    evaluator.die_with_parent()
     import faulthandler
 
     faulthandler.disable()  # an abort is reported by the parent, as one line
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)  # an allocation failure's Rust message is not the user's line
     try:
-        _limit_memory(limits.max_memory_mb)
-        _send_result(store.dataset.query(text, initBindings=bindings), limits.max_rows, send)
-    except MemoryError:
-        send.send(("memory",))
-    except Exception as e:  # the evaluation's own error, as the parent's one line
-        send.send(("error", " ".join(str(e).split()) or type(e).__name__))
+        evaluator.evaluate(store._ox, request, send)
     finally:
         send.close()
         sys.stdout.flush()
         os._exit(0)  # no finalizers: the store belongs to the parent
-
-
-def _send_result(result: Result, max_rows: int, send: Connection) -> None:
-    """Stream ``result`` to the parent in batches; stop at ``max_rows``."""
-    if result.type == "ASK":
-        send.send(("ask", bool(result.askAnswer)))
-        send.send(("done",))
-        return
-    if result.type == "SELECT":
-        names = [str(v) for v in result.vars or []]
-        send.send(("head", "SELECT", names))
-        # oxrdflib's lazy solutions (``bindings`` would read them all before counting)
-        solutions = getattr(result, "_genbindings", None) or result.bindings
-        variables = list(result.vars or [])
-        rows: Any = (tuple(solution.get(v) for v in variables) for solution in solutions)
-    else:
-        send.send(("head", result.type, []))
-        rows = iter(result.graph or [])
-    batch: list[Any] = []
-    for count, row in enumerate(rows, start=1):
-        if count > max_rows:
-            send.send(("too_many",))
-            return
-        batch.append(row)
-        if len(batch) >= _BATCH:
-            send.send(("rows", batch))
-            batch = []
-    if batch:
-        send.send(("rows", batch))
-    send.send(("done",))

@@ -37,6 +37,7 @@ from rdflib.term import Identifier, Node
 
 from ownergraph.errors import StoreError
 from ownergraph.graph import journal
+from ownergraph.graph.evaluator import open_read_only
 from ownergraph.queries.guard import check_network
 
 __all__ = ["DEFAULT_STORE", "GraphDataError", "GraphStore", "Repoint", "default_store_path"]
@@ -98,28 +99,6 @@ def _explain_open_error(path: Path, err: Exception) -> str:
     return f"the store at {path} cannot be opened ({text})"
 
 
-def _open_read_only(path: Path, tries: int = 8) -> ox.Store:
-    """Oxigraph's read-only view of the store at ``path``.
-
-    A writer flushing or compacting at that moment can remove a file the view is about
-    to read ("No such file or directory", reported as corruption), and a store being
-    created has its column families a moment later: such an open is tried again, a
-    little later each time, for about two seconds.
-    """
-    import time
-
-    for attempt in range(tries):
-        try:
-            return ox.Store.read_only(str(path))
-        except (OSError, RuntimeError) as e:
-            text = str(e)
-            moving = "No such file" in text or "Column family not found" in text
-            if not moving or attempt == tries - 1:
-                raise
-            time.sleep(0.05 * (attempt + 1))
-    raise AssertionError("unreachable")
-
-
 class GraphStore:
     """A dataset of named graphs, one per filing, backed by Oxigraph.
 
@@ -171,7 +150,7 @@ class GraphStore:
                     raise StoreError(f"no store at {p} (load filings into it first)")
                 if not p.is_dir() or not (p / "CURRENT").is_file():
                     raise StoreError(f"no store at {p} ({p} is not an ownergraph store)")
-                return cls(_open_read_only(p), p, read_only=True)
+                return cls(open_read_only(p), p, read_only=True)
             if p.exists() and not p.is_dir():
                 raise StoreError(f"{p} is a file, not a store directory")
             if not p.exists() and not p.parent.is_dir():
