@@ -32,6 +32,7 @@ from ownergraph.graph.analytics import ChainPath, chains, link_graph
 from ownergraph.graph.lookup import EntityMatch, resolve_entity
 from ownergraph.graph.neighbourhood import around
 from ownergraph.graph.network import bound, scoped
+from ownergraph.graph.oxrows import rdflib_term
 from ownergraph.graph.store import GraphStore
 from ownergraph.output import Table, json_value, python_value, to_csv
 from ownergraph.queries import optionals
@@ -581,11 +582,8 @@ def show(store: GraphStore, entity: str) -> EntityPage:
         # a substituted variable, or a leading VALUES block, with each UNION branch
         # only after evaluating the branch over the whole store
         scoped_text = bound(_PREFIX + text, "entity", str(match.iri))
-        raw = [
-            dict(zip([str(v) for v in (res.vars or [])], row, strict=True))  # type: ignore[arg-type]
-            for res in [store.query(scoped_text)]
-            for row in res
-        ]
+        names, found = store.select(scoped_text)  # no rdflib SPARQL engine to import
+        raw = [dict(zip(names, map(rdflib_term, row), strict=True)) for row in found]
         if title == "Filings":
             raw = _unlinked_names(raw)
         labels = labels_for(store, [v for r in raw for v in r.values() if isinstance(v, URIRef)])

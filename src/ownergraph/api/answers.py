@@ -70,12 +70,11 @@ def labels_for(store: GraphStore, iris: Iterable[URIRef]) -> dict[URIRef, str]:
 @functools.lru_cache(maxsize=1)
 def _vocabulary_labels() -> dict[URIRef, str]:
     """Labels of the ontology's own terms (the ``fact`` of a source is a property)."""
-    from rdflib.namespace import RDF, RDFS
+    from rdflib.namespace import RDF
 
-    from ownergraph.ontology import ontology_graph
+    from ownergraph.ontology import term_labels
 
-    g = ontology_graph()
-    labels = {URIRef(str(t)): str(label) for t, label in g.subject_objects(RDFS.label)}
+    labels = {URIRef(iri): label for iri, label in term_labels().items()}
     labels[URIRef(str(RDF.type))] = "the record as a whole"
     return labels
 

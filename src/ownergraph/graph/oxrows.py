@@ -29,9 +29,9 @@ from decimal import Decimal
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, URIRef
+from rdflib import BNode, Literal, URIRef
 
-__all__ = ["plain", "rows"]
+__all__ = ["plain", "rdflib_term", "rows"]
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -77,6 +77,25 @@ def plain(term: Any) -> Any:
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     return term
+
+
+def rdflib_term(term: Any) -> Any:
+    """The rdflib term of one pyoxigraph term, as the store's rdflib view gives it (a
+    language-tagged literal keeps its tag, any other literal its datatype; ``None``
+    stays ``None``), without importing that view.
+
+    Examples
+    --------
+    >>> rdflib_term(ox.Literal("5", datatype=ox.NamedNode(_XSD + "integer"))).toPython()
+    5
+    >>> rdflib_term(ox.Literal("Tuspark", language="en")).language
+    'en'
+    """
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    return plain(term)
 
 
 def rows(source: Any, text: str) -> Iterator[tuple[Any, ...]]:

@@ -49,6 +49,7 @@ __all__ = [
     "bind_prefixes",
     "ontology_graph",
     "shapes_graph",
+    "term_labels",
 ]
 
 #: the ownergraph vocabulary
@@ -134,6 +135,33 @@ def ontology_graph() -> Graph:
     'owns'
     """
     return bind_prefixes(Graph()).parse(data=_ontology_text(), format="turtle")
+
+
+@lru_cache(maxsize=1)
+def term_labels() -> dict[str, str]:
+    """The ``rdfs:label`` of each term of the ontology, by IRI (English where a term has
+    labels in several languages), read with Oxigraph's Turtle parser: a command that only
+    wants labels does not pay for an rdflib graph of the whole ontology.
+
+    Examples
+    --------
+    >>> term_labels()[str(OG.owns)]
+    'owns'
+    """
+    import pyoxigraph as ox
+
+    label = str(RDFS.label)
+    out: dict[str, str] = {}
+    for t in ox.parse(_ontology_text(), format=ox.RdfFormat.TURTLE):
+        s, o = t.subject, t.object
+        if (
+            t.predicate.value == label
+            and isinstance(s, ox.NamedNode)
+            and isinstance(o, ox.Literal)
+            and (o.language in (None, "en") or s.value not in out)
+        ):
+            out[s.value] = o.value
+    return out
 
 
 def shapes_graph() -> Graph:
