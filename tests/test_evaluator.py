@@ -106,3 +106,22 @@ def test_bound_values_and_term_kinds_cross_the_pipe(disk_store: GraphStore) -> N
     # undeclared rdflib prefixes work as in store.query
     ask = bounded_query(disk_store, "ASK { ?s ?p ?o FILTER(datatype(?o) = xsd:decimal) }")
     assert ask.askAnswer is True
+
+
+def test_a_query_after_writes_flushes_them_for_the_evaluator_first(
+    disk_store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only view replays the write-ahead log when it opens: after a load of 60
+    corpus filings that took 5 s per query, against 0.16 s once the store is flushed
+    (the first flush costs about a second). So the store is flushed before each query."""
+    flushed: list[GraphStore] = []
+    original = GraphStore.flush_for_readers
+
+    def spy(self: GraphStore) -> None:
+        flushed.append(self)
+        original(self)
+
+    monkeypatch.setattr(GraphStore, "flush_for_readers", spy)
+    disk_store.replace_graph(URIRef("urn:x:g"), _graph(5000))
+    assert _count(disk_store) == 5000
+    assert flushed == [disk_store]

@@ -152,6 +152,7 @@ def bounded_query(
     from ownergraph.queries.guard import check_network
 
     check_network(text, where)  # before the child: a refusal is the parent's own error
+    store.flush_for_readers()  # the evaluator's view of the store then opens at once
     return _in_child(store, text, dict(bindings or {}), limits, where)
 
 
