@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import IO
 
-from rdflib import Literal, URIRef
+from rdflib import Literal, URIRef, Variable
 from rdflib.query import Result
 from rdflib.term import Identifier
 
@@ -29,6 +29,7 @@ from ownergraph.graph.store import GraphStore
 from ownergraph.output import Table, python_value
 from ownergraph.queries import NamedQuery, bind_value, resolve_query
 from ownergraph.queries.guard import refuse_network
+from ownergraph.queries.shape import NotExists, projected_names, split_not_exists
 
 __all__ = [
     "QueryInterrupted",
@@ -142,7 +143,10 @@ def _closure_first(
         return text
     prefixes = "\n".join(p.group(0).strip() for p in _PREFIX.finditer(text))
     closure = f"{prefixes}\nSELECT DISTINCT ?{node} ?{param} WHERE {{ ?{node} {path} ?{param} }}"
-    result = bounded_query(store, closure, {param: bindings[param]}, limits=limits, where=where)
+    bound = {param: bindings[param]}
+    result = bounded_query(
+        store, _bound_first(store, closure, bound), bound, limits=limits, where=where
+    )
     nodes = [row[0] for row in result]  # type: ignore[index]
     if len(nodes) > CLOSURE_MAX or not all(isinstance(n, URIRef) for n in nodes):
         return text
@@ -150,6 +154,106 @@ def _closure_first(
 
     block = values_block([node], [[n] for n in nodes])
     return text[:body_at] + pattern.sub(lambda _: block, text[body_at:])
+
+
+def _bound_first(store: GraphStore, text: str, bindings: Mapping[str, Identifier]) -> str:
+    """``text`` with the bound values of its projected variables also given as a
+    ``VALUES`` block first in its ``WHERE`` group, on a local store.
+
+    Oxigraph applies its own bindings (``substitutions``) to the solutions of the whole
+    query, after it has evaluated the patterns for every value: O(store) for a query
+    about one entity. Given as data at the start of the group, the planner reads the
+    patterns of those values only. The values stay bound as well, so that a subquery
+    that projects the variable is narrowed too (``issuer-total``). A remote store sends
+    its bindings as such a block itself (:mod:`ownergraph.graph.remote`).
+    """
+    if not bindings or not isinstance(store, GraphStore):
+        return text
+    from ownergraph.graph.remote import values_first
+
+    projected = projected_names(text)
+    names = [n for n in bindings if projected is None or n in projected]
+    if not names:
+        return text
+    return values_first(text, names, [[bindings[n] for n in names]])
+
+
+#: rows of a query's ``FILTER NOT EXISTS`` tested in one join, at most this many at once
+NOT_EXISTS_BATCH = 2_000
+
+
+def _evaluate(
+    store: GraphStore,
+    text: str,
+    bindings: Mapping[str, Identifier],
+    limits: QueryLimits,
+    where: str,
+) -> Result:
+    """Evaluate ``text`` with ``bindings`` within ``limits``.
+
+    A query about bound entities whose group ends in ``FILTER NOT EXISTS`` blocks (the
+    supersession of ``holdings``) is evaluated in two steps: the group without the
+    blocks, narrowed by the bound values, then each block as one join of its pattern
+    with the rows' values of the variables it shares (:func:`_matched`); the rows it
+    matches are dropped, the others kept in their order, with the query's columns.
+    Oxigraph evaluates a ``NOT EXISTS`` row by row without the row's values in its
+    plan, reading every holding for each row; the two steps read the rows' pairs only.
+    The answer is the same: a filter applies to every solution of its group.
+    """
+    split = split_not_exists(text) if bindings else None
+    if split is None:
+        return bounded_query(
+            store, _bound_first(store, text, bindings), bindings, limits=limits, where=where
+        )
+    result = bounded_query(
+        store, _bound_first(store, split.outer, bindings), bindings, limits=limits, where=where
+    )
+    rows = list(result.bindings)
+    prefixes = "\n".join(p.group(0).strip() for p in _PREFIX.finditer(text))
+    for block in split.blocks:
+        matched = _matched(store, prefixes, block, rows, limits, where)
+        rows = [r for r in rows if tuple(r.get(Variable(n)) for n in block.shared) not in matched]
+    out = Result("SELECT")
+    out.vars = [Variable(c) for c in split.columns]
+    out.bindings = [{v: r[v] for v in out.vars if v in r} for r in rows]
+    return out
+
+
+def _matched(
+    store: GraphStore,
+    prefixes: str,
+    block: NotExists,
+    rows: list[Mapping[Variable, Identifier]],
+    limits: QueryLimits,
+    where: str,
+) -> set[tuple[Identifier | None, ...]]:
+    """The values of ``block.shared`` (a tuple per row, ``None`` when unbound) for
+    which ``block.pattern`` has a solution: one ``SELECT DISTINCT`` per batch, the
+    values first as data (each set of bound variables its own block)."""
+    from ownergraph.graph.remote import values_block
+
+    wanted: dict[tuple[str, ...], dict[tuple[Identifier, ...], None]] = {}
+    for r in rows:
+        names = tuple(n for n in block.shared if Variable(n) in r)
+        wanted.setdefault(names, {})[tuple(r[Variable(n)] for n in names)] = None
+    found: set[tuple[Identifier | None, ...]] = set()
+    for names, values in wanted.items():
+        if not names:  # rows that bind none of them: the pattern alone decides
+            ask = bounded_query(
+                store, f"{prefixes}\nASK {{ {block.pattern} }}", {}, limits=limits, where=where
+            )
+            if ask.askAnswer:
+                found.add((None,) * len(block.shared))
+            continue
+        ordered = list(values)
+        for at in range(0, len(ordered), NOT_EXISTS_BATCH):
+            body = values_block(names, ordered[at : at + NOT_EXISTS_BATCH])
+            head = " ".join(f"?{n}" for n in names)
+            query = f"{prefixes}\nSELECT DISTINCT {head} WHERE {{ {body} {block.pattern} }}"
+            for row in bounded_query(store, query, {}, limits=limits, where=where):
+                got = dict(zip(names, row, strict=True))  # type: ignore[arg-type]
+                found.add(tuple(got.get(n) for n in block.shared))
+    return found
 
 
 def result_table(store: GraphStore, result: Result, title: str | None = None) -> Table:
@@ -238,7 +342,7 @@ def run_query(
     limits = limits or QueryLimits.from_env()
     try:
         text = _closure_first(store, nq.text, bindings, limits, nq.path or nq.name)
-        result = bounded_query(store, text, bindings, limits=limits, where=nq.path or nq.name)
+        result = _evaluate(store, text, bindings, limits, nq.path or nq.name)
         table = result_table(store, result, nq.title)
         table.brief = list(nq.brief)
     except OwnergraphError:
