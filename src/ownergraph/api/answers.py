@@ -171,23 +171,19 @@ def _bound_first(store: GraphStore, text: str, bindings: Mapping[str, Identifier
         return text
     from ownergraph.graph.remote import values_first
 
-    projected = projected_names(text)
-    names = [n for n in bindings if projected is None or n in projected]
-    if not names:
-        return text
-    return values_first(text, names, [[bindings[n] for n in names]])
+    projected = projected_names(text) or tuple(bindings)  # None: SELECT * projects all
+    names = [n for n in bindings if n in projected]
+    return values_first(text, names, [[bindings[n] for n in names]]) if names else text
 
+
+Bindings = Mapping[str, Identifier]
 
 #: rows of a query's ``FILTER NOT EXISTS`` tested in one join, at most this many at once
 NOT_EXISTS_BATCH = 2_000
 
 
-def _evaluate(
-    store: GraphStore,
-    text: str,
-    bindings: Mapping[str, Identifier],
-    limits: QueryLimits,
-    where: str,
+def _run(
+    store: GraphStore, text: str, bindings: Bindings, limits: QueryLimits, where: str
 ) -> Result:
     """Evaluate ``text`` with ``bindings`` within ``limits``.
 
@@ -251,7 +247,7 @@ def _matched(
             head = " ".join(f"?{n}" for n in names)
             query = f"{prefixes}\nSELECT DISTINCT {head} WHERE {{ {body} {block.pattern} }}"
             for row in bounded_query(store, query, {}, limits=limits, where=where):
-                got = dict(zip(names, row, strict=True))  # type: ignore[arg-type]
+                got: dict[str, Identifier] = dict(zip(names, row, strict=True))  # type: ignore[arg-type]
                 found.add(tuple(got.get(n) for n in block.shared))
     return found
 
@@ -342,7 +338,7 @@ def run_query(
     limits = limits or QueryLimits.from_env()
     try:
         text = _closure_first(store, nq.text, bindings, limits, nq.path or nq.name)
-        result = _evaluate(store, text, bindings, limits, nq.path or nq.name)
+        result = _run(store, text, bindings, limits, nq.path or nq.name)
         table = result_table(store, result, nq.title)
         table.brief = list(nq.brief)
     except OwnergraphError:

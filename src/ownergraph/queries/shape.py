@@ -148,7 +148,7 @@ def _is_filter_not_exists(tokens: list[re.Match[str]], i: int) -> bool:
     return (
         len(words) == 3
         and all(words)
-        and [w.upper() for w in words] == ["FILTER", "NOT", "EXISTS"]  # type: ignore[union-attr]
+        and [w.upper() for w in words] == ["FILTER", "NOT", "EXISTS"]
         and i + 3 < len(tokens)
         and tokens[i + 3].group("open") is not None
     )
