@@ -29,7 +29,7 @@ from ownergraph.graph.store import GraphStore
 from ownergraph.output import Table, python_value
 from ownergraph.queries import NamedQuery, bind_value, resolve_query
 from ownergraph.queries.guard import refuse_network
-from ownergraph.queries.shape import NotExists, projected_names, split_not_exists
+from ownergraph.queries.shape import NotExists, select_groups, split_not_exists
 
 __all__ = [
     "QueryInterrupted",
@@ -157,23 +157,37 @@ def _closure_first(
 
 
 def _bound_first(store: GraphStore, text: str, bindings: Mapping[str, Identifier]) -> str:
-    """``text`` with the bound values of its projected variables also given as a
-    ``VALUES`` block first in its ``WHERE`` group, on a local store.
+    """``text`` with the bound values also given as ``VALUES`` blocks, on a local store:
+    first in the query's ``WHERE`` group, and first in each subquery that projects
+    the variable (as a plain variable).
 
     Oxigraph applies its own bindings (``substitutions``) to the solutions of the whole
     query, after it has evaluated the patterns for every value: O(store) for a query
-    about one entity. Given as data at the start of the group, the planner reads the
-    patterns of those values only. The values stay bound as well, so that a subquery
-    that projects the variable is narrowed too (``issuer-total``). A remote store sends
-    its bindings as such a block itself (:mod:`ownergraph.graph.remote`).
+    about one entity. Given as data at the start of a group, the planner reads the
+    patterns of those values only. A subquery is evaluated on its own, so it gets its
+    own block: restricting a projected (or grouped-by) variable before or after the
+    subquery gives the same rows. The values stay bound as well. A remote store puts
+    its bindings first in the query's group itself (:mod:`ownergraph.graph.remote`),
+    so there only the subqueries get theirs here.
     """
-    if not bindings or not isinstance(store, GraphStore):
+    if not bindings:
         return text
-    from ownergraph.graph.remote import values_first
+    from ownergraph.graph.remote import values_block, values_first
 
-    projected = projected_names(text) or tuple(bindings)  # None: SELECT * projects all
-    names = [n for n in bindings if n in projected]
-    return values_first(text, names, [[bindings[n] for n in names]]) if names else text
+    local = isinstance(store, GraphStore)
+    groups = select_groups(text)
+    if not groups:  # ASK, CONSTRUCT, DESCRIBE
+        return (
+            values_first(text, list(bindings), [[bindings[n] for n in bindings]]) if local else text
+        )
+    top = groups[0][0]
+    for at, projected in reversed(groups):
+        # the query's own ``SELECT *`` projects every variable; a subquery's is skipped
+        names = [n for n in bindings if (at == top if projected is None else n in projected)]
+        if names and (local or at != top):
+            block = values_block(names, [[bindings[n] for n in names]])
+            text = f"{text[: at + 1]} {block}{text[at + 1 :]}"
+    return text
 
 
 Bindings = Mapping[str, Identifier]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["NotExists", "SplitQuery", "projected_names", "split_not_exists"]
+__all__ = ["NotExists", "SplitQuery", "projected_names", "select_groups", "split_not_exists"]
 
 # what is skipped (strings, IRIs, comments) and what is read (braces, variables, words)
 _TOKEN = re.compile(
@@ -70,6 +70,42 @@ def projected_names(text: str) -> tuple[str, ...] | None:
     if m is None or m.group(1).strip() == "*":
         return None
     return tuple(re.findall(r"[?$](\w+)", m.group(1)))
+
+
+def select_groups(text: str) -> list[tuple[int, tuple[str, ...] | None]]:
+    """Each ``SELECT`` of ``text`` (the query's, then its subqueries'), as the offset of
+    the ``{`` that opens its ``WHERE`` group and the plain variables it projects
+    (``None`` for ``*``); a variable given an expression (``(... AS ?v)``) is not one.
+
+    Examples
+    --------
+    >>> text = "SELECT * { ?r ?p ?o OPTIONAL { SELECT ?r (SAMPLE(?q) AS ?s) { ?r <urn:q> ?q } GROUP BY ?r } }"
+    >>> [(text[at:at + 4], names) for at, names in select_groups(text)]
+    [('{ ?r', None), ('{ ?r', ('r',))]
+    """
+    out: list[tuple[int, tuple[str, ...] | None]] = []
+    select_at: int | None = None
+    for t in _TOKEN.finditer(text):
+        if t.group("word") and t.group("word").upper() == "SELECT":
+            select_at = t.end()
+        elif t.group("open") and select_at is not None:
+            clause = text[select_at : t.start()]
+            clause = re.sub(r"^\s*(DISTINCT|REDUCED)\b|\bWHERE\b", "", clause, flags=re.I)
+            plain = _without_parentheses(clause)
+            names = None if plain.strip() == "*" else tuple(re.findall(r"[?$](\w+)", plain))
+            out.append((t.start(), names))
+            select_at = None
+    return out
+
+
+def _without_parentheses(text: str) -> str:
+    depth, kept = 0, []
+    for ch in text:
+        depth += ch == "("
+        if depth == 0:
+            kept.append(ch)
+        depth -= ch == ")" and depth > 0
+    return "".join(kept)
 
 
 def _select(text: str) -> re.Match[str] | None:
