@@ -72,8 +72,7 @@ def test_entity_queries_answer_as_the_local_store(loaded: tuple[Server, Path]) -
             expected = api.run_query(here, name, params).rows
             if virtuoso and name in VIRTUOSO_BOOLEAN:
                 continue
-            # holdings about one entity runs as two joins, which Virtuoso compiles
-            if virtuoso and name in base.VIRTUOSO_CANNOT - {"holdings"}:
+            if virtuoso and name in base.VIRTUOSO_CANNOT:
                 with pytest.raises((QueryError, StoreError), match="Virtuoso"):
                     api.run_query(remote, name, params)
                 continue

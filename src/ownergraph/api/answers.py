@@ -27,7 +27,7 @@ from ownergraph.errors import OwnergraphError, QueryError
 from ownergraph.graph.bounded import QueryInterrupted, QueryLimits, bounded_query
 from ownergraph.graph.store import GraphStore
 from ownergraph.output import Table, python_value
-from ownergraph.queries import NamedQuery, bind_value, resolve_query
+from ownergraph.queries import NamedQuery, bind_value, library, resolve_query
 from ownergraph.queries.guard import refuse_network
 from ownergraph.queries.shape import NotExists, select_groups, split_not_exists
 
@@ -197,20 +197,26 @@ NOT_EXISTS_BATCH = 2_000
 
 
 def _run(
-    store: GraphStore, text: str, bindings: Bindings, limits: QueryLimits, where: str
+    store: GraphStore,
+    text: str,
+    bindings: Bindings,
+    limits: QueryLimits,
+    where: str,
+    shipped: bool = False,
 ) -> Result:
     """Evaluate ``text`` with ``bindings`` within ``limits``.
 
-    A query about bound entities whose group ends in ``FILTER NOT EXISTS`` blocks (the
-    supersession of ``holdings``) is evaluated in two steps: the group without the
-    blocks, narrowed by the bound values, then each block as one join of its pattern
-    with the rows' values of the variables it shares (:func:`_matched`); the rows it
-    matches are dropped, the others kept in their order, with the query's columns.
-    Oxigraph evaluates a ``NOT EXISTS`` row by row without the row's values in its
-    plan, reading every holding for each row; the two steps read the rows' pairs only.
+    A query about bound entities (or a ``shipped`` named query) whose group holds
+    ``FILTER NOT EXISTS`` blocks at its top level (the supersession of ``holdings``) is
+    evaluated in two steps: the group without the blocks, narrowed by the bound values,
+    then each block as one join of its pattern with the rows' values of the variables
+    it shares (:func:`_matched`); the rows it matches are dropped, the others kept in
+    their order, with the query's columns. Oxigraph evaluates a ``NOT EXISTS`` row by
+    row without the row's values in its plan, reading every holding for each row (and
+    Virtuoso cannot compile ``holdings``' one); the two steps read the rows' pairs only.
     The answer is the same: a filter applies to every solution of its group.
     """
-    split = split_not_exists(text) if bindings else None
+    split = split_not_exists(text) if bindings or shipped else None
     if split is None:
         return bounded_query(
             store, _bound_first(store, text, bindings), bindings, limits=limits, where=where
@@ -352,7 +358,8 @@ def run_query(
     limits = limits or QueryLimits.from_env()
     try:
         text = _closure_first(store, nq.text, bindings, limits, nq.path or nq.name)
-        result = _run(store, text, bindings, limits, nq.path or nq.name)
+        shipped = library().get(nq.name) is nq
+        result = _run(store, text, bindings, limits, nq.path or nq.name, shipped)
         table = result_table(store, result, nq.title)
         table.brief = list(nq.brief)
     except OwnergraphError:
