@@ -203,6 +203,7 @@ def _run(
     limits: QueryLimits,
     where: str,
     shipped: bool = False,
+    narrow: bool = True,
 ) -> Result:
     """Evaluate ``text`` with ``bindings`` within ``limits``.
 
@@ -215,14 +216,19 @@ def _run(
     row without the row's values in its plan, reading every holding for each row (and
     Virtuoso cannot compile ``holdings``' one); the two steps read the rows' pairs only.
     The answer is the same: a filter applies to every solution of its group.
+
+    Without ``narrow`` (an ad-hoc query: its parameters are not declared, and one may be
+    a ``BIND`` target), the values are bound by the store alone and the text is run as
+    it is.
     """
-    split = split_not_exists(text) if bindings or shipped else None
+    first = bindings if narrow else {}
+    split = split_not_exists(text) if (first or shipped) else None
     if split is None:
         return bounded_query(
-            store, _bound_first(store, text, bindings), bindings, limits=limits, where=where
+            store, _bound_first(store, text, first), bindings, limits=limits, where=where
         )
     result = bounded_query(
-        store, _bound_first(store, split.outer, bindings), bindings, limits=limits, where=where
+        store, _bound_first(store, split.outer, first), bindings, limits=limits, where=where
     )
     rows = list(result.bindings)
     prefixes = "\n".join(p.group(0).strip() for p in _PREFIX.finditer(text))
@@ -359,7 +365,8 @@ def run_query(
     try:
         text = _closure_first(store, nq.text, bindings, limits, nq.path or nq.name)
         shipped = library().get(nq.name) is nq
-        result = _run(store, text, bindings, limits, nq.path or nq.name, shipped)
+        where = nq.path or nq.name
+        result = _run(store, text, bindings, limits, where, shipped, narrow=bool(nq.params))
         table = result_table(store, result, nq.title)
         table.brief = list(nq.brief)
     except OwnergraphError:
