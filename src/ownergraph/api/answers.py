@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import IO
 
-from rdflib import Literal, URIRef
+from rdflib import Literal, URIRef, Variable
 from rdflib.query import Result
 from rdflib.term import Identifier
 
@@ -27,8 +27,9 @@ from ownergraph.errors import OwnergraphError, QueryError
 from ownergraph.graph.bounded import QueryInterrupted, QueryLimits, bounded_query
 from ownergraph.graph.store import GraphStore
 from ownergraph.output import Table, python_value
-from ownergraph.queries import NamedQuery, bind_value, resolve_query
+from ownergraph.queries import NamedQuery, bind_value, library, resolve_query
 from ownergraph.queries.guard import refuse_network
+from ownergraph.queries.shape import NotExists, select_groups, split_not_exists
 
 __all__ = [
     "QueryInterrupted",
@@ -142,7 +143,10 @@ def _closure_first(
         return text
     prefixes = "\n".join(p.group(0).strip() for p in _PREFIX.finditer(text))
     closure = f"{prefixes}\nSELECT DISTINCT ?{node} ?{param} WHERE {{ ?{node} {path} ?{param} }}"
-    result = bounded_query(store, closure, {param: bindings[param]}, limits=limits, where=where)
+    bound = {param: bindings[param]}
+    result = bounded_query(
+        store, _bound_first(store, closure, bound), bound, limits=limits, where=where
+    )
     nodes = [row[0] for row in result]  # type: ignore[index]
     if len(nodes) > CLOSURE_MAX or not all(isinstance(n, URIRef) for n in nodes):
         return text
@@ -150,6 +154,128 @@ def _closure_first(
 
     block = values_block([node], [[n] for n in nodes])
     return text[:body_at] + pattern.sub(lambda _: block, text[body_at:])
+
+
+def _bound_first(store: GraphStore, text: str, bindings: Mapping[str, Identifier]) -> str:
+    """``text`` with the bound values also given as ``VALUES`` blocks, on a local store:
+    first in the query's ``WHERE`` group, and first in each subquery that projects
+    the variable (as a plain variable).
+
+    Oxigraph applies its own bindings (``substitutions``) to the solutions of the whole
+    query, after it has evaluated the patterns for every value: O(store) for a query
+    about one entity. Given as data at the start of a group, the planner reads the
+    patterns of those values only. A subquery is evaluated on its own, so it gets its
+    own block: restricting a projected (or grouped-by) variable before or after the
+    subquery gives the same rows. The values stay bound as well. A remote store puts
+    its bindings first in the query's group itself (:mod:`ownergraph.graph.remote`),
+    so there only the subqueries get theirs here.
+    """
+    if not bindings:
+        return text
+    from ownergraph.graph.remote import values_block, values_first
+
+    local = isinstance(store, GraphStore)
+    groups = select_groups(text)
+    if not groups:  # ASK, CONSTRUCT, DESCRIBE
+        return (
+            values_first(text, list(bindings), [[bindings[n] for n in bindings]]) if local else text
+        )
+    top = groups[0][0]
+    for at, projected in reversed(groups):
+        # the query's own ``SELECT *`` projects every variable; a subquery's is skipped
+        names = [n for n in bindings if (at == top if projected is None else n in projected)]
+        if names and (local or at != top):
+            block = values_block(names, [[bindings[n] for n in names]])
+            text = f"{text[: at + 1]} {block}{text[at + 1 :]}"
+    return text
+
+
+Bindings = Mapping[str, Identifier]
+
+#: rows of a query's ``FILTER NOT EXISTS`` tested in one join, at most this many at once
+NOT_EXISTS_BATCH = 2_000
+
+
+def _run(
+    store: GraphStore,
+    text: str,
+    bindings: Bindings,
+    limits: QueryLimits,
+    where: str,
+    shipped: bool = False,
+    narrow: bool = True,
+) -> Result:
+    """Evaluate ``text`` with ``bindings`` within ``limits``.
+
+    A query about bound entities (or a ``shipped`` named query) whose group holds
+    ``FILTER NOT EXISTS`` blocks at its top level (the supersession of ``holdings``) is
+    evaluated in two steps: the group without the blocks, narrowed by the bound values,
+    then each block as one join of its pattern with the rows' values of the variables
+    it shares (:func:`_matched`); the rows it matches are dropped, the others kept in
+    their order, with the query's columns. Oxigraph evaluates a ``NOT EXISTS`` row by
+    row without the row's values in its plan, reading every holding for each row (and
+    Virtuoso cannot compile ``holdings``' one); the two steps read the rows' pairs only.
+    The answer is the same: a filter applies to every solution of its group.
+
+    Without ``narrow`` (an ad-hoc query: its parameters are not declared, and one may be
+    a ``BIND`` target), the values are bound by the store alone and the text is run as
+    it is.
+    """
+    first = bindings if narrow else {}
+    split = split_not_exists(text) if (first or shipped) else None
+    if split is None:
+        return bounded_query(
+            store, _bound_first(store, text, first), bindings, limits=limits, where=where
+        )
+    result = bounded_query(
+        store, _bound_first(store, split.outer, first), bindings, limits=limits, where=where
+    )
+    rows = list(result.bindings)
+    prefixes = "\n".join(p.group(0).strip() for p in _PREFIX.finditer(text))
+    for block in split.blocks:
+        matched = _matched(store, prefixes, block, rows, limits, where)
+        rows = [r for r in rows if tuple(r.get(Variable(n)) for n in block.shared) not in matched]
+    out = Result("SELECT")
+    out.vars = [Variable(c) for c in split.columns]
+    out.bindings = [{v: r[v] for v in out.vars if v in r} for r in rows]
+    return out
+
+
+def _matched(
+    store: GraphStore,
+    prefixes: str,
+    block: NotExists,
+    rows: list[Mapping[Variable, Identifier]],
+    limits: QueryLimits,
+    where: str,
+) -> set[tuple[Identifier | None, ...]]:
+    """The values of ``block.shared`` (a tuple per row, ``None`` when unbound) for
+    which ``block.pattern`` has a solution: one ``SELECT DISTINCT`` per batch, the
+    values first as data (each set of bound variables its own block)."""
+    from ownergraph.graph.remote import values_block
+
+    wanted: dict[tuple[str, ...], dict[tuple[Identifier, ...], None]] = {}
+    for r in rows:
+        names = tuple(n for n in block.shared if Variable(n) in r)
+        wanted.setdefault(names, {})[tuple(r[Variable(n)] for n in names)] = None
+    found: set[tuple[Identifier | None, ...]] = set()
+    for names, values in wanted.items():
+        if not names:  # rows that bind none of them: the pattern alone decides
+            ask = bounded_query(
+                store, f"{prefixes}\nASK {{ {block.pattern} }}", {}, limits=limits, where=where
+            )
+            if ask.askAnswer:
+                found.add((None,) * len(block.shared))
+            continue
+        ordered = list(values)
+        for at in range(0, len(ordered), NOT_EXISTS_BATCH):
+            body = values_block(names, ordered[at : at + NOT_EXISTS_BATCH])
+            head = " ".join(f"?{n}" for n in names)
+            query = f"{prefixes}\nSELECT DISTINCT {head} WHERE {{ {body} {block.pattern} }}"
+            for row in bounded_query(store, query, {}, limits=limits, where=where):
+                got: dict[str, Identifier] = dict(zip(names, row, strict=True))  # type: ignore[arg-type]
+                found.add(tuple(got.get(n) for n in block.shared))
+    return found
 
 
 def result_table(store: GraphStore, result: Result, title: str | None = None) -> Table:
@@ -238,7 +364,9 @@ def run_query(
     limits = limits or QueryLimits.from_env()
     try:
         text = _closure_first(store, nq.text, bindings, limits, nq.path or nq.name)
-        result = bounded_query(store, text, bindings, limits=limits, where=nq.path or nq.name)
+        shipped = library().get(nq.name) is nq
+        where = nq.path or nq.name
+        result = _run(store, text, bindings, limits, where, shipped, narrow=bool(nq.params))
         table = result_table(store, result, nq.title)
         table.brief = list(nq.brief)
     except OwnergraphError:
