@@ -135,3 +135,24 @@ def test_every_shipped_query_is_a_select_without_service_or_load(name: str) -> N
     assert parsed.kind == "query"
     assert network_operations(parsed) == []
     assert api.check_query(name) is False
+
+
+def test_the_values_block_converts_terms_as_oxrdflib_does() -> None:
+    from oxrdflib._converter import to_ox
+    from rdflib import BNode, Literal, URIRef
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+    from rdflib.namespace import XSD
+
+    from ownergraph.graph.remote import _ox
+
+    terms = [
+        URIRef("https://w3id.org/ownergraph/id/cik/0001508475"),
+        BNode("b0"),
+        Literal("Tuspark"),
+        Literal("Tuspark", lang="en"),
+        Literal("11.4", datatype=XSD.decimal),
+        Literal('a "quoted"\nline'),
+        DATASET_DEFAULT_GRAPH_ID,
+    ]
+    for term in terms:
+        assert _ox(term) == to_ox(term), term
