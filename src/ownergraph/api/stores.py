@@ -49,6 +49,8 @@ def open_store(path: str | Path | None = "default", *, read_only: bool = False) 
 
 
 def _is_store_url(path: object) -> bool:
+    if not isinstance(path, str) or "://" not in path:  # a directory: no remote module
+        return False
     from ownergraph.graph.remote import is_store_url
 
     return is_store_url(path)
