@@ -54,6 +54,9 @@ def cli(ctx: click.Context, store: str | None) -> None:
 
 def main() -> None:
     """Entry point of the ``ownergraph`` script and ``python -m ownergraph``."""
+    from ownergraph.cli.common import PROCESS
+
+    PROCESS["standalone"] = True  # the process is the command's own (see common.short_lived)
     cli(prog_name="ownergraph")
 
 
