@@ -21,9 +21,7 @@ True
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
-from importlib import resources
 
 from ownergraph.normalize import fastprint
 
@@ -46,6 +44,9 @@ def _org_words() -> re.Pattern[str]:
     The table is data beside the loaders' other vocabulary; it is read as a file (no
     loader code is imported, so this foundation module stays below the loaders).
     """
+    import tomllib
+    from importlib import resources
+
     ref = resources.files("ownergraph").joinpath("loaders", "vocab", "legal_forms.toml")
     data = tomllib.loads(ref.read_text(encoding="utf-8"))
     words = [str(w) for key in ("legal_forms", "organization_words") for w in data[key]]
