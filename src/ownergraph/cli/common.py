@@ -112,9 +112,11 @@ def emit(table: Table, fmt: str, columns: str | None = None) -> None:
     print_rendered(render(table.select(chosen, terminal=terminal), fmt))
 
 
-#: ``standalone`` is set by :func:`ownergraph.cli.main`: this process is the command
-#: itself (``ownergraph ...``), not a caller's (a test's ``CliRunner``, a notebook)
-PROCESS = {"standalone": False}
+def _standalone() -> bool:
+    """Whether this process is the command's own (:data:`ownergraph.cli.PROCESS`)."""
+    from ownergraph.cli import PROCESS
+
+    return PROCESS["standalone"]
 
 
 def short_lived() -> None:
@@ -128,7 +130,7 @@ def short_lived() -> None:
     >>> gc.get_threshold() == before
     True
     """
-    if PROCESS["standalone"]:
+    if _standalone():
         gc.set_threshold(100_000, 50, 100)
 
 
@@ -148,7 +150,7 @@ def read_store(ctx: click.Context) -> Iterator[Any]:
         try:
             yield store
         finally:
-            if PROCESS["standalone"]:
+            if _standalone():
                 gc.freeze()
 
 
