@@ -1,9 +1,9 @@
-"""Bounded queries: what the forked, limited evaluation costs against running in-process.
+"""Bounded queries: what the limited evaluation in another process costs against in-process.
 
 Loads the seed filing (and, with ``--corpus``, every filing of ../shared/corpus) into a
 memory store and an on-disk store opened read-only, then times, for named and ad-hoc
-queries, ``run_query`` with the default limits (a forked child under a time, row and
-memory limit) against ``--timeout 0`` (in this process, no limits), and prints each
+queries, ``run_query`` with the default limits (under a time, row and memory limit, in a
+fork for the memory store and in the reused evaluator process for the disk store) against ``--timeout 0`` (in this process, no limits), and prints each
 time with the ratio bounded / in-process. Also times the structural SERVICE/LOAD check
 (rdflib's parser) against the fast path for the store's own queries.
 

@@ -347,10 +347,19 @@ def _command(args: list[str], repeat: int) -> tuple[float, float]:
 
 
 def run(
-    size: int, repeat: int, commands: bool, budget: float, only: list[str] | None = None
+    size: int,
+    repeat: int,
+    commands: bool,
+    budget: float,
+    only: list[str] | None = None,
+    keep: Path | None = None,
 ) -> dict[str, float]:
-    """Build the graph of ``size`` entities, time everything, print and return it."""
-    tmp = Path(tempfile.mkdtemp(prefix="og-synthetic-"))
+    """Build the graph of ``size`` entities, time everything, print and return it.
+
+    With ``keep``, the store is made in ``keep/store`` and left there, its probes in
+    ``keep/store.json``, for later runs with ``--existing keep/store``."""
+    tmp = keep or Path(tempfile.mkdtemp(prefix="og-synthetic-"))
+    tmp.mkdir(parents=True, exist_ok=True)
     try:
         syn, quads = generate(size)
         t0 = time.perf_counter()
@@ -369,6 +378,9 @@ def run(
         )
         g = nx.DiGraph(syn.edges)
         target, holder = syn.deep_issuer, syn.deep_holder
+        if keep is not None:
+            probes = {"issuer": syn.names[target], "holder": syn.names[holder], "quads": syn.quads}
+            (tmp / "store.json").write_text(json.dumps(probes))
         floor = _best(lambda: nx.ancestors(g, target), max(repeat, 20))[0]
         print(f"   networkx BFS floor (ancestors of the probe): {floor * 1e6:.1f} µs")
         out |= _time_cases(
@@ -383,7 +395,8 @@ def run(
         )
         return out
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if keep is None:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _time_cases(
@@ -454,6 +467,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--json", type=Path, help="also write the figures here")
     ap.add_argument("--only", nargs="+", help="only these calls (chain, show, holdings ...)")
     ap.add_argument(
+        "--keep", type=Path, help="make the store in DIR/store and keep it (one size only)"
+    )
+    ap.add_argument(
         "--existing",
         type=Path,
         help="time the questions on this store (made earlier; its probes in DIR.json: "
@@ -479,7 +495,7 @@ def main(argv: list[str] | None = None) -> None:
             args.json.write_text(json.dumps(results, indent=2))
         return
     results = {
-        str(s): run(s, args.repeat, not args.no_commands, args.budget, args.only)
+        str(s): run(s, args.repeat, not args.no_commands, args.budget, args.only, args.keep)
         for s in args.sizes
     }
     if args.json:

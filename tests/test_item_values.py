@@ -29,7 +29,8 @@ from ownergraph.loaders.sections.item_values import (
 from ownergraph.loaders.sections.items import find_items, parse_items
 from ownergraph.loaders.sections.mentions import Context
 from ownergraph.ontology import OG, shapes_graph
-from ownergraph.record import Address, Entity, EntityKind, Filing, Item
+from ownergraph.record import Address, Filing, Item
+from tests.records import one_company
 
 from .corpus import SHARED, corpus_file
 
@@ -230,8 +231,7 @@ def test_text_items_fill_the_record_with_sources() -> None:
         "Item 6. Ownership of More than 5 Percent on Behalf of Another Person.\nClients of Beta own the shares.\n"
         "Item 8. Identification and Classification of Members of the Group.\nNot applicable.\n"
     )
-    f = Filing(form="SC 13G", schedule="13G")
-    f.add_entity(Entity(key="acme", name="Acme Corp", kind=EntityKind.COMPANY))
+    f = one_company("SC 13G", "acme", "Acme Corp")
     f.issuer = "acme"
     ctx = Context(text, f)
     parse_items(ctx)

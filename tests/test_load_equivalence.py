@@ -79,6 +79,7 @@ def _reference_load(store: GraphStore, files: list[Path]) -> None:
 
 
 @pytest.mark.corpus
+@pytest.mark.timeout(1500)  # the fixture's corpus load and the reference load: two of them
 def test_corpus_answers_are_the_same_as_the_reference_load_path(
     corpus_store: tuple[GraphStore, api.LoadReport], tmp_path: Path
 ) -> None:

@@ -112,7 +112,7 @@ def test_statements_broken_over_lines_are_still_read() -> None:
     """The word checks that skip patterns look for single words, so a statement whose
     words are separated by line breaks or runs of spaces is read as before."""
     from ownergraph.loaders.sections.narrative import parse_narrative
-    from ownergraph.record import Entity, EntityKind, Filing
+    from tests.records import one_company
 
     text = (
         "Item 2. Identity and Background.\n\n"
@@ -120,8 +120,7 @@ def test_statements_broken_over_lines_are_still_read() -> None:
         "owned subsidiary of Beta Holdings Inc. Gamma Corp. is not\ncontrolled by  any "
         "person.\n"
     )
-    f = Filing(form="SC 13D", schedule="13D")
-    f.add_entity(Entity(key="gamma-corp", name="Gamma Corp.", kind=EntityKind.COMPANY))
+    f = one_company("SC 13D", "gamma-corp", "Gamma Corp.")
     parse_narrative(text, f)
     links = [(f.entities[c.controller].name, f.entities[c.controlled].name) for c in f.controls]
     assert links == [("Beta Holdings Inc.", "Alpha Fund LP")]

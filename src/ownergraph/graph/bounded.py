@@ -38,9 +38,11 @@ ownergraph.errors.QueryError: query: stopped: the answer has more than 0 rows (-
 
 from __future__ import annotations
 
+import atexit
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -183,9 +185,12 @@ def _in_child(
     child = _Evaluator(store, request)
     deadline = time.monotonic() + limits.timeout
     previous = _on_sigterm(where)
-    parts: dict[str, Any] = {"kind": None, "vars": [], "rows": [], "ask": None, "done": False}
+    parts: dict[str, Any] = {"kind": None, "vars": [], "rows": [], "ask": None, "answered": False}
     try:
-        child.start()
+        try:
+            child.start()
+        except OSError as e:
+            raise QueryError(f"{where}: could not start the query's evaluator: {e}") from None
         receive = child.receive
         while True:
             remaining = deadline - time.monotonic()
@@ -206,43 +211,44 @@ def _in_child(
             elif tag == "ask":
                 parts["kind"], parts["ask"] = "ASK", message[1]
             elif tag == "too_many":
+                parts["answered"] = True
                 raise QueryError(_too_many(limits, where))
             elif tag == "memory":
                 raise QueryError(_memory(limits, where))
             elif tag == "error":
+                parts["answered"] = True
                 raise QueryError(f"{where}: the query failed: {message[1]}")
             elif tag == "done":
-                parts["done"] = True
+                parts["answered"] = True
                 break
     except KeyboardInterrupt:
         raise QueryInterrupted(f"{where}: interrupted (Ctrl-C); the query was stopped") from None
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-        child.stop(wait=not parts["done"])
+        child.stop(answered=parts["answered"])
     return _result(parts)
 
 
 class _Evaluator:
     """The process that evaluates one query.
 
-    For a store on disk, a fresh interpreter running :mod:`ownergraph.graph.evaluator`,
-    which opens its own read-only view of the store: never a fork of this process, whose
-    RocksDB threads may hold a lock at the instant of a fork that the child then waits
-    on for ever. A memory store has no such threads and exists only in this process's
-    memory, so its evaluator is a fork, sharing the store copy-on-write.
+    For a store on disk, an interpreter running :mod:`ownergraph.graph.evaluator`, which
+    opens a read-only view of the store for each query: never a fork of this process,
+    whose RocksDB threads may hold a lock at the instant of a fork that the child then
+    waits on for ever. Such an evaluator that answered in full is kept for the next
+    query (see :func:`_take`). A memory store has no such threads and exists only in
+    this process's memory, so its evaluator is a fork, sharing the store copy-on-write.
     """
 
     def __init__(self, store: GraphStore, request: dict[str, Any]) -> None:
         self.store = store
         self.request = request
         self.receive: Connection
-        self._proc: Any = None
+        self._server: _Server | None = None
         self._fork: Any = None
 
     def start(self) -> None:
-        from multiprocessing.connection import Connection
-
         if self.request["path"] is None:
             import multiprocessing
 
@@ -255,12 +261,47 @@ class _Evaluator:
             send.close()
             self.receive = receive
             return
-        import pickle
+        self._server = _take()
+        self.receive = self._server.receive
+        self._server.ask(self.request)
+
+    def wait(self) -> int | None:
+        """The evaluator's exit status, once it has ended (negative: killed by a signal)."""
+        if self._fork is not None:
+            self._fork.join()
+            return int(self._fork.exitcode)
+        assert self._server is not None
+        return self._server.wait()
+
+    def complaint(self) -> str:
+        """The last line the evaluator wrote before it could answer (a failed start)."""
+        return "" if self._server is None else self._server.complaint()
+
+    def stop(self, *, answered: bool) -> None:
+        """After the query: an evaluator that ``answered`` in full is kept (a server) or
+        left to end (a fork, reaped by the next query or at exit); any other is killed."""
+        if self._fork is not None:
+            if self._fork.is_alive():
+                self._fork.kill()
+            self._fork.join(0 if answered else None)
+            self.receive.close()
+        elif self._server is not None:
+            if answered:
+                _give_back(self._server)
+            else:
+                self._server.close()
+
+
+class _Server:
+    """One evaluator process (:mod:`ownergraph.graph.evaluator`) and its pipes."""
+
+    def __init__(self) -> None:
         import subprocess
+        from multiprocessing.connection import Connection
 
         r, w = os.pipe()
         try:
-            self._proc = subprocess.Popen(
+            self.proc = subprocess.Popen(
                 [sys.executable, "-P", "-m", "ownergraph.graph.evaluator", str(w)],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.DEVNULL,
@@ -273,43 +314,75 @@ class _Evaluator:
         finally:
             os.close(w)
         self.receive = Connection(r, writable=False)
-        try:
-            assert self._proc.stdin is not None
-            self._proc.stdin.write(pickle.dumps(self.request))
-            self._proc.stdin.close()
-        except BrokenPipeError:
-            pass  # it ended before reading: the pipe's end of file says so
+        self.pid = os.getpid()
 
-    def wait(self) -> int | None:
-        """The evaluator's exit status, once it has ended (negative: killed by a signal)."""
-        if self._fork is not None:
-            self._fork.join()
-            return int(self._fork.exitcode)
-        return int(self._proc.wait())
+    def alive(self) -> bool:
+        return self.pid == os.getpid() and self.proc.poll() is None
+
+    def ask(self, request: dict[str, Any]) -> None:
+        import pickle
+
+        assert self.proc.stdin is not None
+        try:
+            self.proc.stdin.write(pickle.dumps(request))
+            self.proc.stdin.flush()
+        except (BrokenPipeError, ValueError):
+            pass  # it has ended: the answer pipe's end of file says so
+
+    def wait(self) -> int:
+        return int(self.proc.wait())
 
     def complaint(self) -> str:
-        """The last line the evaluator wrote before it could answer (a failed start)."""
-        if self._proc is None or self._proc.stderr is None:
+        if self.proc.stderr is None:
             return ""
-        lines = self._proc.stderr.read().decode("utf-8", "replace").strip().splitlines()
+        lines = self.proc.stderr.read().decode("utf-8", "replace").strip().splitlines()
         return lines[-1] if lines else ""
 
-    def stop(self, *, wait: bool) -> None:
-        """Kill the evaluator if it runs; wait for it unless an answer is in hand (it is
-        then reaped by the next query or at exit)."""
-        if self._fork is not None:
-            if self._fork.is_alive():
-                self._fork.kill()
-            self._fork.join(None if wait else 0)
-        elif self._proc is not None:
-            if self._proc.poll() is None:
-                self._proc.kill()
-            if wait:
-                self._proc.wait()
-            if self._proc.stderr is not None:
-                self._proc.stderr.close()
-        if hasattr(self, "receive"):
-            self.receive.close()
+    def close(self) -> None:
+        """Kill the process, wait for it, and close its pipes."""
+        if self.pid != os.getpid():
+            return  # a fork of the process that started it: not ours to stop
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        for stream in (self.proc.stdin, self.proc.stderr):
+            if stream is not None:
+                stream.close()
+        self.receive.close()
+
+
+_IDLE: list[_Server] = []  # evaluators that answered in full, ready for another query
+_KEEP = 2
+_POOL_LOCK = threading.Lock()
+
+
+def _take() -> _Server:
+    """An idle evaluator of this process, or a new one."""
+    with _POOL_LOCK:
+        while _IDLE:
+            server = _IDLE.pop()
+            if server.alive():
+                return server
+            server.close()
+    return _Server()
+
+
+def _give_back(server: _Server) -> None:
+    """Keep ``server`` for another query, if it was started by the main thread (Linux
+    kills it when the thread that started it ends) and the pool has room."""
+    keep = threading.current_thread() is threading.main_thread() and server.alive()
+    with _POOL_LOCK:
+        if keep and len(_IDLE) < _KEEP:
+            _IDLE.append(server)
+            return
+    server.close()
+
+
+@atexit.register
+def _close_idle() -> None:
+    with _POOL_LOCK:
+        while _IDLE:
+            _IDLE.pop().close()
 
 
 _PREFIXES: dict[str, str] = {}
@@ -357,8 +430,6 @@ def _rdflib_term(value: Any) -> Any:
 def _on_sigterm(where: str) -> Any:
     """While the parent waits, SIGTERM stops the query like Ctrl-C (exit status 143);
     the previous handler, or None when signals cannot be handled here."""
-    import threading
-
     if threading.current_thread() is not threading.main_thread():
         return None
 

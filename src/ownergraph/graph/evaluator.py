@@ -6,9 +6,9 @@ not forked: a fork of a process that holds an open RocksDB copies the locks its 
 compaction threads held at that instant, and a read in the child could wait on one of
 them for ever. Here nothing is inherited but the files.
 
-The request comes pickled on standard input (plain strings and tuples only, so that this
-process imports neither rdflib nor the rest of ownergraph); the answer goes back on the
-pipe ``FD`` as the messages :mod:`ownergraph.graph.bounded` reads: ``("head", kind,
+Requests come pickled on standard input, one after the other (plain strings and tuples
+only, so that this process imports neither rdflib nor the rest of ownergraph); each
+answer goes back on the pipe ``FD`` as the messages :mod:`ownergraph.graph.bounded` reads: ``("head", kind,
 names)``, ``("rows", batch)``, ``("ask", bool)``, ``("too_many",)``, ``("memory",)``,
 ``("error", text)`` and ``("done",)``. A term travels as a tuple: ``("u", iri)``,
 ``("b", id)``, ``("l", text, language, datatype)`` or ``("t", s, p, o)``.
@@ -120,7 +120,8 @@ def die_with_parent() -> None:
 
 
 def limit_memory(extra_mb: int) -> None:
-    """Cap this process's address space at what it maps now plus ``extra_mb``."""
+    """Cap this process's address space (the soft limit) at what it maps now plus
+    ``extra_mb``; each query of a reused evaluator sets its own."""
     import resource
 
     current = 0
@@ -131,8 +132,11 @@ def limit_memory(extra_mb: int) -> None:
                     current = int(line.split()[1]) * 1024
     except OSError:
         return  # no /proc: only the time limit applies
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
     cap = current + extra_mb * _MB
-    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
 
 
 def send_result(result: Any, max_rows: int, send: Any) -> None:
@@ -164,8 +168,9 @@ def send_result(result: Any, max_rows: int, send: Any) -> None:
     send.send(("done",))
 
 
-def evaluate(store: ox.Store, request: dict[str, Any], send: Any) -> None:
-    """Run the request's query on ``store`` within its limits; every outcome a message."""
+def evaluate(store: ox.Store, request: dict[str, Any], send: Any) -> bool:
+    """Run the request's query on ``store`` within its limits; every outcome a message.
+    False when memory ran out (the process should not answer again)."""
     try:
         limit_memory(request["max_memory_mb"])
         result = store.query(
@@ -177,30 +182,42 @@ def evaluate(store: ox.Store, request: dict[str, Any], send: Any) -> None:
         send_result(result, request["max_rows"], send)
     except MemoryError:
         send.send(("memory",))
+        return False
     except Exception as e:  # the evaluation's own error, as the parent's one line
         send.send(("error", " ".join(str(e).split()) or type(e).__name__))
+    return True
 
 
 def main(argv: list[str]) -> int:
-    """Read the request on standard input, answer on the pipe named in ``argv[1]``."""
+    """Answer requests read from standard input, one after the other, on the pipe named
+    in ``argv[1]``, until standard input ends.
+
+    Each request opens its own read-only view of its store, so that it sees what was
+    written before it was made. The process stays for the next request: its parent
+    reuses it while it answers in time, and kills it otherwise.
+    """
     from multiprocessing.connection import Connection
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it kills us
     die_with_parent()
     send = Connection(int(argv[1]), readable=False)
-    request = pickle.load(sys.stdin.buffer)
-    try:
-        store = open_read_only(request["path"])
-    except (OSError, RuntimeError) as e:
-        send.send(("error", f"cannot open the store: {' '.join(str(e).split())}"))
-        return 0
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)  # an allocation failure's Rust message is not the user's line
-    try:
-        evaluate(store, request, send)
-    finally:
-        send.close()
-    os._exit(0)  # quick: the answer is sent; nothing here needs tearing down
+    healthy = True
+    while healthy:
+        try:
+            request = pickle.load(sys.stdin.buffer)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            break
+        try:
+            store = open_read_only(request["path"])
+        except (OSError, RuntimeError) as e:
+            send.send(("error", f"cannot open the store: {' '.join(str(e).split())}"))
+            continue
+        healthy = evaluate(store, request, send)
+        del store
+    send.close()
+    os._exit(0)  # quick: nothing here needs tearing down
 
 
 if __name__ == "__main__":

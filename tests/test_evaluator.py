@@ -1,0 +1,108 @@
+"""The query evaluator process of a store on disk (``ownergraph.graph.evaluator``).
+
+A bounded query over a store on disk runs in a fresh interpreter, never in a fork of the
+process that holds the store (whose RocksDB threads' locks a fork would copy). The
+evaluator is kept for the next query when it answered in full, sees what was written
+before each query, and is replaced after a timeout.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from ownergraph.errors import QueryError
+from ownergraph.graph import bounded
+from ownergraph.graph.bounded import QueryLimits, bounded_query
+from ownergraph.graph.store import GraphStore
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a (<urn:x:p>|^<urn:x:p>)* ?b . ?c ?d ?e . ?f ?g ?h }"
+
+
+def _graph(n: int) -> Graph:
+    g = Graph()
+    for i in range(n):
+        g.add((URIRef(f"urn:x:s{i}"), URIRef("urn:x:p"), Literal(i)))
+    return g
+
+
+def _count(store: GraphStore, limits: QueryLimits | None = None) -> int:
+    result = bounded_query(store, COUNT, limits=limits or QueryLimits(timeout=30))
+    return int(next(iter(result))[0])
+
+
+def _idle_pids() -> list[int]:
+    return [server.proc.pid for server in bounded._IDLE]
+
+
+@pytest.fixture
+def disk_store(tmp_path: Path) -> GraphStore:
+    bounded._close_idle()
+    store = GraphStore.open(tmp_path / "store")
+    yield store
+    store.close()
+    bounded._close_idle()
+
+
+def test_the_evaluator_is_reused_and_sees_each_write(disk_store: GraphStore) -> None:
+    disk_store.replace_graph(URIRef("urn:x:g1"), _graph(3))
+    assert _count(disk_store) == 3
+    first = _idle_pids()
+    assert len(first) == 1
+    disk_store.replace_graph(URIRef("urn:x:g2"), _graph(5))
+    assert _count(disk_store) == 8  # the same process, a new view of the store
+    assert _idle_pids() == first
+
+
+def test_a_timeout_kills_the_evaluator_and_the_next_query_gets_a_new_one(
+    disk_store: GraphStore,
+) -> None:
+    disk_store.replace_graph(URIRef("urn:x:g"), _graph(300))
+    assert _count(disk_store) == 300
+    [before] = _idle_pids()
+    with pytest.raises(QueryError, match="longer than 1 s"):
+        bounded_query(disk_store, RUNAWAY, limits=QueryLimits(timeout=1))
+    assert _idle_pids() == []  # the one that ran too long is gone
+    assert _count(disk_store) == 300
+    assert _idle_pids() != [before]
+
+
+def test_the_row_limit_and_a_failed_query_leave_the_evaluator_usable(
+    disk_store: GraphStore,
+) -> None:
+    disk_store.replace_graph(URIRef("urn:x:g"), _graph(20))
+    with pytest.raises(QueryError, match="more than 5 rows"):
+        bounded_query(disk_store, "SELECT * WHERE { ?s ?p ?o }", limits=QueryLimits(max_rows=5))
+    with pytest.raises(QueryError, match="the query failed"):
+        bounded_query(disk_store, "SELECT * WHERE { ?s ?p ?o } ORDER BY <urn:x:f>(?o)")
+    [pid] = _idle_pids()
+    assert _count(disk_store) == 20
+    assert _idle_pids() == [pid]
+
+
+def test_bound_values_and_term_kinds_cross_the_pipe(disk_store: GraphStore) -> None:
+    g = Graph()
+    s = URIRef("urn:x:a")
+    g.add((s, URIRef("urn:x:name"), Literal("Société", lang="fr")))
+    g.add(
+        (
+            s,
+            URIRef("urn:x:n"),
+            Literal("12.50", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")),
+        )
+    )
+    g.add((s, URIRef("urn:x:plain"), Literal("x")))
+    disk_store.replace_graph(URIRef("urn:x:g"), g)
+    text = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?p"
+    bounded_rows = list(bounded_query(disk_store, text, {"s": s}))
+    direct_rows = list(disk_store.query(text, {"s": s}))
+    assert bounded_rows == direct_rows and len(bounded_rows) == 3
+    kinds = {str(p): o for _, p, o in bounded_rows}
+    assert kinds["urn:x:name"].language == "fr"
+    assert str(kinds["urn:x:n"].datatype).endswith("#decimal")
+    # undeclared rdflib prefixes work as in store.query
+    ask = bounded_query(disk_store, "ASK { ?s ?p ?o FILTER(datatype(?o) = xsd:decimal) }")
+    assert ask.askAnswer is True
