@@ -49,11 +49,11 @@ if TYPE_CHECKING:
         example_path,
         expand_paths,
         load_paths,
-        open_store,
         store_counts,
     )
     from ownergraph.api.report import load_report_document, write_load_report
     from ownergraph.api.serve import serve
+    from ownergraph.api.stores import open_store
     from ownergraph.api.viewer import named_queries, write_viewer
     from ownergraph.graph.store import default_store_path
 
@@ -66,9 +66,10 @@ _NAMES = {
     "exports": "EXPORT_FORMATS ExportResult export_graph",
     "fetch": "Fetched FetchReport fetch",
     "loading": "FILING_SUFFIXES LoadedFiling LoadReport example_path expand_paths load_paths"
-    " open_store store_counts",
+    " store_counts",
     "report": "load_report_document write_load_report",
     "serve": "serve",
+    "stores": "open_store",
     "viewer": "named_queries write_viewer",
 }
 
@@ -90,6 +91,7 @@ _MODULES = (
     "reading",
     "report",
     "serve",
+    "stores",
     "viewer",
 )
 

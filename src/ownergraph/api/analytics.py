@@ -22,20 +22,21 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import URIRef
 
 from ownergraph.api.answers import labels_for
 from ownergraph.errors import QueryError
-from ownergraph.graph.analytics import ChainPath, chains, link_graph
 from ownergraph.graph.lookup import EntityMatch, resolve_entity
-from ownergraph.graph.neighbourhood import around
 from ownergraph.graph.network import bound, scoped
 from ownergraph.graph.oxrows import rdflib_term
 from ownergraph.graph.store import GraphStore
 from ownergraph.output import Table, json_value, python_value, to_csv
 from ownergraph.queries import optionals
+
+if TYPE_CHECKING:  # imported by chain: networkx is a fifth of a second that show never needs
+    from ownergraph.graph.analytics import ChainPath
 
 __all__ = ["TOP_AS_FILED", "TOP_STATED", "ChainReport", "EntityPage", "chain", "percent", "show"]
 
@@ -265,6 +266,9 @@ def chain(
     as_of : date or ISO text, optional
         Per holder and issuer, the latest position filed on or before this date.
     """
+    from ownergraph.graph.analytics import chains, link_graph
+    from ownergraph.graph.neighbourhood import around
+
     if direction not in ("up", "down"):
         raise QueryError(f"direction must be 'up' or 'down', not {direction!r}")
     when = _date(as_of)

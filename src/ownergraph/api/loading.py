@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ownergraph.api.reading import read_files
+from ownergraph.api.stores import open_store
 from ownergraph.errors import LoadError, OwnergraphError, StoreError
-from ownergraph.graph.store import GraphDataError, GraphStore, default_store_path
+from ownergraph.graph.store import GraphDataError, GraphStore
 from ownergraph.interrupt import SignalGuard
 
 if TYPE_CHECKING:
@@ -70,35 +71,6 @@ def example_path() -> Path:
         if candidate.is_file():
             return candidate
     raise OwnergraphError(f"the bundled example {_EXAMPLE} is missing from this installation")
-
-
-def open_store(path: str | Path | None = "default", *, read_only: bool = False) -> GraphStore:
-    """Open the store at ``path``; ``"default"`` means ``$OWNERGRAPH_STORE`` or
-    ``./ownergraph.db``; ``None`` means a fresh in-memory store. An ``http(s)://`` (or
-    ``virtuoso+http://``, ``sparql+http://``) URL opens a store on a SPARQL server
-    (:mod:`ownergraph.graph.remote`), which has the same methods."""
-    if path == "default":
-        env = os.environ.get("OWNERGRAPH_STORE")
-        path = env if env and _is_store_url(env) else default_store_path()
-    if _is_store_url(path):
-        from ownergraph.graph.remote import RemoteStore
-
-        return RemoteStore.open(str(path), read_only=read_only)  # type: ignore[return-value]
-    try:
-        return GraphStore.open(path, read_only=read_only)
-    except StoreError as e:
-        if "locked" not in str(e):
-            raise
-        raise StoreError(
-            f"{e}; if `ownergraph serve` runs on it, the server holds the lock: "
-            "use --store http://127.0.0.1:PORT to work through the server"
-        ) from None
-
-
-def _is_store_url(path: object) -> bool:
-    from ownergraph.graph.remote import is_store_url
-
-    return is_store_url(path)
 
 
 @dataclass

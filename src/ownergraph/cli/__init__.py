@@ -17,7 +17,7 @@ import click
 
 from ownergraph import __version__
 
-__all__ = ["cli", "main"]
+__all__ = ["PROCESS", "cli", "main"]
 
 
 class _Commands(click.Group):
@@ -52,8 +52,15 @@ def cli(ctx: click.Context, store: str | None) -> None:
     ctx.obj["store"] = store if store is None or "://" in store else Path(store)
 
 
+#: ``standalone``: this process is the command itself (``ownergraph ...``, set by
+#: :func:`main`), not a caller's (a test's ``CliRunner``, a notebook); see
+#: :func:`ownergraph.cli.common.short_lived`
+PROCESS = {"standalone": False}
+
+
 def main() -> None:
     """Entry point of the ``ownergraph`` script and ``python -m ownergraph``."""
+    PROCESS["standalone"] = True
     cli(prog_name="ownergraph")
 
 

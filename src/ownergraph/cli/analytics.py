@@ -16,7 +16,7 @@ from ownergraph.cli.common import (
     date_option,
     handle_errors,
     print_rendered,
-    store_path,
+    read_store,
 )
 from ownergraph.cli.lazy import api
 
@@ -45,7 +45,7 @@ def chain(
     """Every ownership and control path from ENTITY up to its ultimate controllers
     (or down), with each link's kind and percentages and the effective look-through
     percentage of each path (a control link passes on the whole stake)."""
-    with api.open_store(store_path(ctx), read_only=True) as store:
+    with read_store(ctx) as store:
         report = api.analytics.chain(
             store, entity, direction=direction, as_of=as_of.date() if as_of else None
         )
@@ -60,6 +60,6 @@ def chain(
 def show(ctx: click.Context, entity: str, fmt: str) -> None:
     """One page on ENTITY: names and identifiers, holdings and holders, controllers and
     what it controls, roles, agreements, transactions and the filings behind each."""
-    with api.open_store(store_path(ctx), read_only=True) as store:
+    with read_store(ctx) as store:
         page = api.analytics.show(store, entity)
         print_rendered(page.render(fmt, terminal=fmt == "table" and console().is_terminal))

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
-from ownergraph.cli.common import FORMATS, console, count_option, emit, handle_errors, store_path
+from ownergraph.cli.common import (
+    FORMATS,
+    console,
+    count_option,
+    emit,
+    handle_errors,
+    read_store,
+    short_lived,
+    store_path,
+)
 from ownergraph.cli.lazy import api, escape
 
 __all__ = ["EXPORT_FORMATS", "export", "queries", "query"]
@@ -67,9 +77,12 @@ def query(
     """Run QUERY: a name from `ownergraph queries`, a FILE.rq, or SPARQL text.
 
     The store is opened read-only (a load may run meanwhile) unless --allow-update."""
+    if not allow_update:
+        short_lived()
     limits = api.QueryLimits.from_env(timeout=timeout, max_rows=max_rows, max_memory_mb=max_memory)
     update = api.check_query(query, allow_update=allow_update)  # refusals need no store
-    with api.open_store(store_path(ctx), read_only=not update) as store:
+    opened: Any = api.open_store(store_path(ctx), read_only=False) if update else read_store(ctx)
+    with opened as store:
         table = api.run_query(
             store, query, _params(params), allow_update=allow_update, limits=limits
         )

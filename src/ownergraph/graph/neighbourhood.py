@@ -44,11 +44,14 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import networkx as nx
 from rdflib import URIRef
 
 from ownergraph.graph.network import Source, _project, _rows, scoped
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["Reach", "around", "reach"]
 

@@ -67,15 +67,17 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import networkx as nx
 from rdflib import Graph, URIRef
 
 from ownergraph.graph import oxrows
 from ownergraph.graph.store import GraphStore
 from ownergraph.output import python_value
 from ownergraph.queries import optionals
+
+if TYPE_CHECKING:  # networkx is imported where a graph is built (a fifth of a second)
+    import networkx as nx
 
 __all__ = [
     "CONTROL_KINDS_PASSING_STAKE",
@@ -496,6 +498,8 @@ def project(source: Source) -> nx.MultiDiGraph:
 def _project(source: Source, scope: Scope) -> nx.MultiDiGraph:
     """The projection of the entities, holdings, control links, filings and spans that
     ``scope`` lets through (the whole source under :func:`_everything`)."""
+    import networkx as nx
+
     net = nx.MultiDiGraph()
     _add_entities(net, source, scope)
     filings = _filings(source, scope)

@@ -1,9 +1,10 @@
 """Entity names: fingerprints for identity, person-name parsing.
 
 Spellings of legal forms are folded with the ``fingerprints`` library (Ltd/Limited,
-Inc/Incorporated, Co./Company ...), so spellings of one company meet on one key. The
-words that mark a name as an organization's are the table
-``loaders/vocab/legal_forms.toml``.
+Inc/Incorporated, Co./Company ...), so spellings of one company meet on one key; for
+ASCII names :mod:`.fastprint` gives the library's key without importing it (half a
+second of a command's start). The words that mark a name as an organization's are the
+table ``loaders/vocab/legal_forms.toml``, read on first use.
 
 Examples
 --------
@@ -20,11 +21,9 @@ True
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
-from importlib import resources
 
-import fingerprints
+from ownergraph.normalize import fastprint
 
 __all__ = [
     "MAX_NAME",
@@ -45,6 +44,9 @@ def _org_words() -> re.Pattern[str]:
     The table is data beside the loaders' other vocabulary; it is read as a file (no
     loader code is imported, so this foundation module stays below the loaders).
     """
+    import tomllib
+    from importlib import resources
+
     ref = resources.files("ownergraph").joinpath("loaders", "vocab", "legal_forms.toml")
     data = tomllib.loads(ref.read_text(encoding="utf-8"))
     words = [str(w) for key in ("legal_forms", "organization_words") for w in data[key]]
@@ -52,7 +54,7 @@ def _org_words() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{body})\b\.?", re.IGNORECASE)
 
 
-_ORG_WORDS = _org_words()
+_ORG_WORDS: list[re.Pattern[str]] = []
 
 
 #: names longer than this are not names (a loader picked up a paragraph): identity keys
@@ -93,6 +95,18 @@ def _without_defined_terms(name: str) -> str:
     return _DEFINED_TERM.sub(" ", name).strip()
 
 
+def _generate(text: str, *, keep_order: bool) -> str | None:
+    """``fingerprints.generate(text, keep_order=..., keep_brackets=True)``: from
+    :mod:`.fastprint` when it can say, else from the library (imported here, once)."""
+    fast = fastprint.generate(text, keep_order)
+    if fast is not fastprint.UNSURE:
+        return fast  # type: ignore[return-value]
+    import fingerprints
+
+    out = fingerprints.generate(text, keep_order=keep_order, keep_brackets=True)
+    return None if out is None else str(out)
+
+
 def fingerprint(name: str) -> str:
     """An order-free, case-free key of ``name`` with legal-form spellings folded.
 
@@ -114,7 +128,7 @@ def fingerprint(name: str) -> str:
     True
     """
     cleaned = _without_defined_terms(clean_name(name)[:MAX_NAME])
-    fp = fingerprints.generate(cleaned, keep_brackets=True)
+    fp = _generate(cleaned, keep_order=False)
     if not fp:
         fp = re.sub(r"\s+", " ", cleaned.lower()).strip() or "unnamed"
     return str(fp)
@@ -133,7 +147,7 @@ def entity_key(name: str) -> str:
     'tuspark-innovation-venture-ltd'
     """
     cleaned = _without_defined_terms(clean_name(name)[:MAX_NAME])
-    base = fingerprints.generate(cleaned, keep_order=True, keep_brackets=True) or cleaned.lower()
+    base = _generate(cleaned, keep_order=True) or cleaned.lower()
     slug = re.sub(r"[^a-z0-9]+", "-", str(base).lower()).strip("-")
     return slug or "unnamed"
 
@@ -156,7 +170,9 @@ def looks_like_person(name: str) -> bool:
     cleaned = clean_name(name)
     if not cleaned or len(cleaned) > MAX_NAME or any(ch.isdigit() for ch in cleaned):
         return False
-    if _ORG_WORDS.search(cleaned) or "&" in cleaned:
+    if not _ORG_WORDS:
+        _ORG_WORDS.append(_org_words())
+    if _ORG_WORDS[0].search(cleaned) or "&" in cleaned:
         return False
     words = [w for w in re.split(r"[\s,]+", cleaned) if w]
     return 2 <= len(words) <= 5

@@ -23,9 +23,6 @@ from __future__ import annotations
 import functools
 import re
 
-import countrynames
-import pycountry
-
 from ownergraph.record import Jurisdiction
 
 __all__ = ["jurisdiction", "subdivision_code"]
@@ -64,6 +61,8 @@ _ALIASES = {
 
 @functools.lru_cache(maxsize=1)
 def _subdivisions() -> dict[str, str]:
+    import pycountry  # imported when first asked (with countrynames: 40 ms)
+
     table: dict[str, str] = {}
     for country in ("US", "CA"):
         for sub in pycountry.subdivisions.get(country_code=country) or []:
@@ -92,6 +91,8 @@ def subdivision_code(text: str) -> str | None:
 @functools.lru_cache(maxsize=4096)
 def jurisdiction(text: str) -> Jurisdiction:
     """Read a place of organization or citizenship; ``code`` is ``None`` if unknown."""
+    import countrynames
+
     original = re.sub(r"\s+", " ", text).strip()
     cleaned = re.sub(r"[\*\u2020\u2021]|\(\d+\)|<[^<>]*>", "", original).strip(" .,;:")
     cleaned = re.sub(
