@@ -47,11 +47,17 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-import networkx as nx
-
+from ownergraph.graph import digraph
+from ownergraph.graph.digraph import descendants
 from ownergraph.graph.network import CONTROL_KINDS_PASSING_STAKE, holding_kind
+
+if TYPE_CHECKING:  # imported where a function needs networkx itself (a fifth of a second)
+    import networkx as nx
+
+#: a projection or a link graph, of networkx or of :mod:`ownergraph.graph.digraph`
+AnyGraph: TypeAlias = "nx.MultiDiGraph | nx.DiGraph | digraph.MultiDiGraph | digraph.DiGraph"
 
 __all__ = [
     "ChainPath",
@@ -156,13 +162,16 @@ def _control_rank(attrs: dict[str, Any]) -> tuple[Any, ...]:
     return (attrs.get("filing_date") or dt.date.min, attrs.get("filing") or "", attrs.get("node"))
 
 
-def link_graph(net: nx.MultiDiGraph, as_of: dt.date | None = None) -> nx.DiGraph:
+def link_graph(net: AnyGraph, as_of: dt.date | None = None) -> Any:
     """One link per owner and owned entity, as the filings stood on ``as_of``.
 
     Edge attributes are the fields of :class:`Link` (``link`` holds the object itself).
-    Facts from filings without a known date are left out when ``as_of`` is given.
+    Facts from filings without a known date are left out when ``as_of`` is given. The
+    result is networkx's ``DiGraph`` for a networkx projection, and a
+    :class:`ownergraph.graph.digraph.DiGraph` (the same interface for what this module
+    calls) for one of that module.
     """
-    out = nx.DiGraph()
+    out = _simple_like(net)
     for n, data in net.nodes(data=True):
         out.add_node(n, **data)
     pairs: dict[tuple[str, str], tuple[list[dict[str, Any]], list[dict[str, Any]]]] = {}
@@ -188,8 +197,17 @@ def link_graph(net: nx.MultiDiGraph, as_of: dt.date | None = None) -> nx.DiGraph
     return out
 
 
+def _simple_like(g: Any) -> Any:
+    """An empty graph with one edge per pair, of the same library as ``g``."""
+    if isinstance(g, (digraph.MultiDiGraph, digraph.DiGraph)):
+        return digraph.DiGraph()
+    import networkx as nx
+
+    return nx.DiGraph()
+
+
 def _make_link(
-    net: nx.MultiDiGraph, a: str, b: str, h: dict[str, Any] | None, c: dict[str, Any] | None
+    net: AnyGraph, a: str, b: str, h: dict[str, Any] | None, c: dict[str, Any] | None
 ) -> Link:
     pct = {m: (h.get(m) if h else None) for m in _MEASURES}
     kind: str | None = None
@@ -231,17 +249,17 @@ def _make_link(
     )
 
 
-def _mark_look_through(g: nx.DiGraph) -> None:
+def _mark_look_through(g: nx.DiGraph | digraph.DiGraph) -> None:
     """Mark a parent's report of shares that a subsidiary it controls holds (also when
     that report is a majority stake: each joint filer up a chain reports it)."""
-    control = nx.DiGraph((a, b) for a, b, d in g.edges(data=True) if d["link"].passes_whole_stake)
+    control = _control_links(g)
     for a, x, d in list(g.edges(data=True)):
         link: Link = d["link"]
         if link.look_through or link.shares is None:
             continue
         if a not in control:
             continue
-        for b in nx.descendants(control, a):
+        for b in descendants(control, a):
             if b == x or not g.has_edge(b, x):
                 continue
             other: Link = g.edges[b, x]["link"]
@@ -250,36 +268,48 @@ def _mark_look_through(g: nx.DiGraph) -> None:
                 break
 
 
+def _control_links(g: Any) -> digraph.DiGraph:
+    """The links of ``g`` (a link graph) that pass on the whole stake."""
+    control = digraph.DiGraph()
+    for a, b, d in g.edges(data=True):
+        if d["link"].passes_whole_stake:
+            control.add_edge(a, b)
+    return control
+
+
 def _replace(link: Link, **changes: Any) -> Link:
     from dataclasses import replace
 
     return replace(link, **changes)
 
 
-def _as_links(graph: nx.MultiDiGraph | nx.DiGraph, as_of: dt.date | None) -> nx.DiGraph:
-    if isinstance(graph, nx.MultiDiGraph):
+def _as_links(graph: Any, as_of: dt.date | None) -> Any:
+    if graph.is_multigraph():
         return link_graph(graph, as_of)
     return graph
 
 
-def _live(g: nx.DiGraph) -> nx.DiGraph:
-    """The links that carry a chain (look-through duplicates removed)."""
-    return nx.DiGraph(
-        nx.subgraph_view(g, filter_edge=lambda a, b: not g.edges[a, b]["link"].look_through)
-    )
+def _live(g: Any) -> Any:
+    """The links that carry a chain (look-through duplicates removed), a new graph of
+    the same library as ``g``."""
+    out = _simple_like(g)
+    for n, data in g.nodes(data=True):
+        out.add_node(n, **data)
+    for a, b, data in g.edges(data=True):
+        if not data["link"].look_through:
+            out.add_edge(a, b, **data)
+    return out
 
 
-def ancestors(
-    graph: nx.MultiDiGraph | nx.DiGraph, entity: str, as_of: dt.date | None = None
-) -> set[str]:
+def ancestors(graph: AnyGraph, entity: str, as_of: dt.date | None = None) -> set[str]:
     """Every entity that owns or controls ``entity``, directly or through others."""
-    g = _live(_as_links(graph, as_of))
+    import networkx as nx
+
+    g = digraph.to_networkx(_live(_as_links(graph, as_of)))
     return set(nx.ancestors(g, entity)) if entity in g else set()
 
 
-def ultimate_controllers(
-    graph: nx.MultiDiGraph | nx.DiGraph, entity: str, as_of: dt.date | None = None
-) -> set[str]:
+def ultimate_controllers(graph: AnyGraph, entity: str, as_of: dt.date | None = None) -> set[str]:
     """The entities above ``entity`` that nobody outside their own cycle owns or controls.
 
     An ancestor ``u`` is an ultimate controller when no entity outside ``u``'s
@@ -287,7 +317,9 @@ def ultimate_controllers(
     of) owns or controls a member of that component: the top of a chain, or a cycle
     at the top. ``entity`` itself is never listed.
     """
-    g = _live(_as_links(graph, as_of))
+    import networkx as nx
+
+    g = digraph.to_networkx(_live(_as_links(graph, as_of)))
     if entity not in g:
         return set()
     up = nx.ancestors(g, entity)
@@ -380,7 +412,7 @@ def _path(
 
 
 def chains(
-    graph: nx.MultiDiGraph | nx.DiGraph,
+    graph: AnyGraph,
     entity: str,
     *,
     direction: str = "up",
@@ -394,7 +426,8 @@ def chains(
     Parameters
     ----------
     graph : networkx.MultiDiGraph or networkx.DiGraph
-        A projection (:func:`ownergraph.graph.network.project`) or a :func:`link_graph`.
+        A projection (:func:`ownergraph.graph.network.project`) or a :func:`link_graph`
+        (or their :mod:`ownergraph.graph.digraph` counterparts).
     entity : str
         The entity IRI.
     direction : {"up", "down"}
@@ -439,14 +472,13 @@ def chains(
             yield from walk([*trail, x])
         # a node whose other neighbours close a loop still ends its own paths above
 
-    control = nx.DiGraph()
-    control.add_edges_from((a, b) for a, b, d in g.edges(data=True) if d["link"].passes_whole_stake)
+    control = _control_links(g)
     reach: dict[str, frozenset[str]] = {}
 
     def controlled_by(top: str) -> frozenset[str]:
         if top not in reach:
-            below = nx.descendants(control, top) if top in control else set()
-            reach[top] = frozenset(below)
+            below = descendants(control, top) if top in control else set()
+            reach[top] = frozenset(str(n) for n in below)
         return reach[top]
 
     for trail, loop in walk([entity]):

@@ -13,7 +13,7 @@ whole projection. (A parent's report of the shares its subsidiary holds is a lin
 into the same entity, so it is met; every entity above a member of a cycle is an
 ancestor too.) Walking down, the same holds for descendants.
 
-May import the store, the network projection and the foundation.
+May import the store, the network projection, :mod:`.digraph` and the foundation.
 
 Examples
 --------
@@ -44,14 +44,11 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from rdflib import URIRef
 
+from ownergraph.graph.digraph import MultiDiGraph
 from ownergraph.graph.network import Source, _project, _rows, scoped
-
-if TYPE_CHECKING:
-    import networkx as nx
 
 __all__ = ["Reach", "around", "reach"]
 
@@ -129,9 +126,12 @@ def reach(source: Source, entity: str, *, direction: str = "up", max_depth: int 
 
 def around(
     source: Source, entity: str, *, direction: str = "up", max_depth: int = 25
-) -> nx.MultiDiGraph:
+) -> MultiDiGraph:
     """The projection (:func:`ownergraph.graph.network.project`) of what a chain from
-    ``entity`` can reach, ``max_depth`` links at most, fetched outwards."""
+    ``entity`` can reach, ``max_depth`` links at most, fetched outwards, as a
+    :class:`ownergraph.graph.digraph.MultiDiGraph` (networkx's interface for what the
+    chain walk calls, without networkx's import; :func:`.digraph.to_networkx` copies
+    it into networkx)."""
     r = reach(source, entity, direction=direction, max_depth=max_depth)
     scope_of = {
         "e": r.entities,
@@ -144,4 +144,4 @@ def around(
     def scope(text: str, var: str) -> str:
         return scoped(text, var, sorted(scope_of[var]))
 
-    return _project(source, scope)
+    return _project(source, scope, MultiDiGraph())

@@ -495,12 +495,14 @@ def project(source: Source) -> nx.MultiDiGraph:
     return _project(source, _everything)
 
 
-def _project(source: Source, scope: Scope) -> nx.MultiDiGraph:
+def _project(source: Source, scope: Scope, net: Any = None) -> nx.MultiDiGraph:
     """The projection of the entities, holdings, control links, filings and spans that
-    ``scope`` lets through (the whole source under :func:`_everything`)."""
-    import networkx as nx
+    ``scope`` lets through (the whole source under :func:`_everything`), into ``net``
+    (an empty multigraph with networkx's interface; a new networkx one when None)."""
+    if net is None:
+        import networkx as nx
 
-    net = nx.MultiDiGraph()
+        net = nx.MultiDiGraph()
     _add_entities(net, source, scope)
     filings = _filings(source, scope)
     spans = _spans(source, scope)
