@@ -125,3 +125,42 @@ def test_a_query_after_writes_flushes_them_for_the_evaluator_first(
     disk_store.replace_graph(URIRef("urn:x:g"), _graph(5000))
     assert _count(disk_store) == 5000
     assert flushed == [disk_store]
+
+
+def test_a_prestarted_evaluator_answers_the_next_query(disk_store: GraphStore) -> None:
+    """``prestart`` (what a query command calls before its imports) starts the process
+    that the next query then uses: no second one is started."""
+    disk_store.replace_graph(URIRef("urn:x:g1"), _graph(4))
+    assert bounded.prestart() is True
+    [pid] = _idle_pids()
+    assert _count(disk_store) == 4
+    assert _idle_pids() == [pid]
+    bounded.prestart()  # a second one fits in the pool; a third does not
+    assert len(_idle_pids()) == 2
+    assert bounded.prestart() is False
+    assert len(_idle_pids()) == 2
+
+
+def test_the_query_command_prestarts_only_for_a_local_store_with_a_timeout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import click
+
+    from ownergraph.cli import common
+
+    store = tmp_path / "store"
+    store.mkdir()
+    monkeypatch.setattr(common, "_standalone", lambda: True)
+    started: list[bool] = []
+    monkeypatch.setattr(bounded, "prestart", lambda: started.append(True) or True)
+
+    def ctx(path: str) -> click.Context:
+        c = click.Context(click.Command("query"))
+        c.obj = {"store": path}
+        return c
+
+    assert common.prestart_evaluator(ctx(str(store)), 60) is True
+    assert common.prestart_evaluator(ctx(str(store)), 0) is False  # runs in process
+    assert common.prestart_evaluator(ctx("http://127.0.0.1:7878/sparql"), 60) is False
+    assert common.prestart_evaluator(ctx(str(tmp_path / "absent")), 60) is False
+    assert started == [True]

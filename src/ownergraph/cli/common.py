@@ -42,6 +42,7 @@ __all__ = [
     "fail",
     "handle_errors",
     "path_option",
+    "prestart_evaluator",
     "print_rendered",
     "read_store",
     "short_lived",
@@ -152,6 +153,23 @@ def read_store(ctx: click.Context) -> Iterator[Any]:
         finally:
             if _standalone():
                 gc.freeze()
+
+
+def prestart_evaluator(ctx: click.Context, timeout: int) -> bool:
+    """In a command's own process, start the query evaluator of a local store on disk
+    now (:func:`ownergraph.graph.bounded.prestart`), while the command imports the
+    rest; ``timeout`` 0 runs the query in this process, and a server store evaluates
+    on its server, so neither starts one. Returns whether one was started."""
+    import os
+
+    path = store_path(ctx)
+    if path == "default":
+        path = os.environ.get("OWNERGRAPH_STORE") or "ownergraph.db"
+    if not timeout or not _standalone() or "://" in str(path) or not Path(path).is_dir():
+        return False
+    from ownergraph.graph.bounded import prestart
+
+    return prestart()
 
 
 def store_path(ctx: click.Context) -> Any:

@@ -13,6 +13,7 @@ from ownergraph.cli.common import (
     count_option,
     emit,
     handle_errors,
+    prestart_evaluator,
     read_store,
     short_lived,
     store_path,
@@ -77,9 +78,12 @@ def query(
     """Run QUERY: a name from `ownergraph queries`, a FILE.rq, or SPARQL text.
 
     The store is opened read-only (a load may run meanwhile) unless --allow-update."""
+    from ownergraph.graph.bounded import QueryLimits
+
+    limits = QueryLimits.from_env(timeout=timeout, max_rows=max_rows, max_memory_mb=max_memory)
     if not allow_update:
         short_lived()
-    limits = api.QueryLimits.from_env(timeout=timeout, max_rows=max_rows, max_memory_mb=max_memory)
+        prestart_evaluator(ctx, limits.timeout)  # its start overlaps the imports below
     update = api.check_query(query, allow_update=allow_update)  # refusals need no store
     opened: Any = api.open_store(store_path(ctx), read_only=False) if update else read_store(ctx)
     with opened as store:

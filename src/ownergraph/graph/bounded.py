@@ -48,18 +48,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from rdflib import Graph
-from rdflib.query import Result
-from rdflib.term import Identifier
-
 from ownergraph.errors import QueryError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # rdflib is imported where a result is made: prestart() runs before it
     from multiprocessing.connection import Connection
+
+    from rdflib.query import Result
+    from rdflib.term import Identifier
 
     from ownergraph.graph.store import GraphStore
 
-__all__ = ["QueryInterrupted", "QueryLimits", "bounded_query"]
+__all__ = ["QueryInterrupted", "QueryLimits", "bounded_query", "prestart"]
 
 _ENV = {
     "timeout": "OWNERGRAPH_QUERY_TIMEOUT",
@@ -379,6 +378,34 @@ def _give_back(server: _Server) -> None:
     server.close()
 
 
+def prestart() -> bool:
+    """Start an evaluator for the next query on a store on disk, and return whether it
+    did: a command that is about to run one calls this first, so that the evaluator's
+    start (an interpreter and pyoxigraph, 50-100 ms) overlaps the command's own imports
+    on another core. Only from the main thread (an evaluator dies with the thread that
+    started it) and while the pool has room; it is closed at exit if no query used it.
+
+    Examples
+    --------
+    >>> started = prestart()
+    >>> started == (len(_IDLE) > 0)
+    True
+    >>> _close_idle()
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return False
+    with _POOL_LOCK:
+        if len(_IDLE) >= _KEEP:
+            return False
+    try:
+        server = _Server()
+    except OSError:
+        return False  # the query will say why when it tries again
+    with _POOL_LOCK:
+        _IDLE.insert(0, server)
+    return True
+
+
 @atexit.register
 def _close_idle() -> None:
     with _POOL_LOCK:
@@ -393,6 +420,8 @@ def _prefixes() -> dict[str, str]:
     """The prefixes a query may use undeclared: those rdflib binds in every graph, as
     ``store.query`` passes them."""
     if not _PREFIXES:
+        from rdflib import Graph
+
         _PREFIXES.update((str(p), str(ns)) for p, ns in Graph().namespaces())
     return _PREFIXES
 
@@ -457,7 +486,8 @@ def _memory(limits: QueryLimits, where: str) -> str:
 
 
 def _result(parts: dict[str, Any]) -> Result:
-    from rdflib import Variable
+    from rdflib import Graph, Variable
+    from rdflib.query import Result
 
     kind = parts["kind"]
     out = Result(kind)

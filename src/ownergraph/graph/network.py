@@ -148,9 +148,15 @@ _ENTITY_PROPERTIES = frozenset(
     ]
 )
 
-#: every triple of the entities in scope (read for a few entities at a time: Oxigraph
-#: answers this from the subject index, where the property list above would be joined)
-_ENTITIES_OF = "SELECT ?e ?p ?o WHERE { ?e ?p ?o }"
+#: the triples of the entities in scope with the properties above (read for a few
+#: entities at a time: Oxigraph answers this from the subject index, where a VALUES list
+#: of the properties would be joined with every triple of each; the FILTER keeps the
+#: rest, most of them name tokens, out of Python: 5 ms where they took 17 ms)
+_ENTITIES_OF = (
+    "SELECT ?e ?p ?o WHERE { ?e ?p ?o FILTER(?p IN ("
+    + ", ".join(f"<{p}>" for p in sorted(_ENTITY_PROPERTIES))
+    + ")) }"
+)
 
 _FILINGS = (
     _P
@@ -404,9 +410,7 @@ def _add_entities(net: nx.MultiDiGraph, source: Source, scope: Scope = _everythi
     if scope is _everything:
         rows = _rows(source, _ENTITIES)
     else:
-        rows = (
-            r for r in _rows(source, scope(_ENTITIES_OF, "e")) if str(r[1]) in _ENTITY_PROPERTIES
-        )
+        rows = _rows(source, scope(_ENTITIES_OF, "e"))
     for e, p, o in rows:
         key = str(e)
         _ensure_node(net, key, label=None)
