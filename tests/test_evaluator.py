@@ -164,3 +164,45 @@ def test_the_query_command_prestarts_only_for_a_local_store_with_a_timeout(
     assert common.prestart_evaluator(ctx("http://127.0.0.1:7878/sparql"), 60) is False
     assert common.prestart_evaluator(ctx(str(tmp_path / "absent")), 60) is False
     assert started == [True]
+
+
+def test_the_view_is_kept_only_while_no_file_of_the_store_changes(tmp_path: Path) -> None:
+    """The evaluator keeps its view while ``store_files`` is unchanged: a read-only view
+    and its queries change no file, while a write (and the flush before a query) does."""
+    from ownergraph.graph.evaluator import open_read_only, store_files
+
+    store = GraphStore.open(tmp_path / "store")
+    store.replace_graph(URIRef("urn:x:g1"), _graph(3))
+    store.close()  # no writer: no flush or compaction moves files meanwhile
+    before = store_files(tmp_path / "store")
+    view = open_read_only(tmp_path / "store")
+    assert len(list(view.query(COUNT, use_default_graph_as_union=True))) == 1
+    del view
+    assert store_files(tmp_path / "store") == before
+    store = GraphStore.open(tmp_path / "store")
+    store.replace_graph(URIRef("urn:x:g2"), _graph(2))
+    assert store_files(tmp_path / "store") != before  # the write-ahead log grew
+    store.close()
+
+
+def test_a_read_only_handle_sees_what_another_handle_wrote_since(tmp_path: Path) -> None:
+    bounded._close_idle()
+    writer = GraphStore.open(tmp_path / "store")
+    writer.replace_graph(URIRef("urn:x:g1"), _graph(3))
+    writer.flush_for_readers()
+    reader = GraphStore.open(tmp_path / "store", read_only=True)
+    other = GraphStore.open(tmp_path / "other")
+    other.replace_graph(URIRef("urn:x:g1"), _graph(7))
+    try:
+        assert _count(reader) == 3
+        assert _count(reader) == 3  # the kept view
+        assert _count(other) == 7  # another store: another view
+        writer.replace_graph(URIRef("urn:x:g2"), _graph(5))
+        writer.flush_for_readers()
+        assert _count(reader) == 8  # the files changed: a new view
+        assert len(_idle_pids()) == 1  # all of it in the one evaluator
+    finally:
+        reader.close()
+        other.close()
+        writer.close()
+        bounded._close_idle()
