@@ -146,13 +146,14 @@ def test_the_query_command_prestarts_only_for_a_local_store_with_a_timeout(
 ) -> None:
     import click
 
+    from ownergraph.api import limits
     from ownergraph.cli import common
 
     store = tmp_path / "store"
     store.mkdir()
     monkeypatch.setattr(common, "_standalone", lambda: True)
     started: list[bool] = []
-    monkeypatch.setattr(bounded, "prestart", lambda: started.append(True) or True)
+    monkeypatch.setattr(limits, "prestart", lambda: started.append(True) or True)
 
     def ctx(path: str) -> click.Context:
         c = click.Context(click.Command("query"))
@@ -163,7 +164,11 @@ def test_the_query_command_prestarts_only_for_a_local_store_with_a_timeout(
     assert common.prestart_evaluator(ctx(str(store)), 0) is False  # runs in process
     assert common.prestart_evaluator(ctx("http://127.0.0.1:7878/sparql"), 60) is False
     assert common.prestart_evaluator(ctx(str(tmp_path / "absent")), 60) is False
-    assert started == [True]
+    monkeypatch.setenv("OWNERGRAPH_STORE", str(store))
+    assert common.prestart_evaluator(ctx(""), 60) is True  # no --store: the default store
+    monkeypatch.setattr(common, "_standalone", lambda: False)
+    assert common.prestart_evaluator(ctx(str(store)), 60) is False  # a caller's process
+    assert started == [True, True]
 
 
 def test_the_view_is_kept_only_while_no_file_of_the_store_changes(tmp_path: Path) -> None:

@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from ownergraph.api.analytics import ChainReport, EntityPage, chain, show
     from ownergraph.api.answers import (
         QueryInterrupted,
-        QueryLimits,
         check_query,
         export,
         labels_for,
@@ -42,6 +41,7 @@ if TYPE_CHECKING:
     from ownergraph.api.demo import DemoReport, demo
     from ownergraph.api.exports import EXPORT_FORMATS, ExportResult, export_graph
     from ownergraph.api.fetch import Fetched, FetchReport, fetch
+    from ownergraph.api.limits import QueryLimits, prestart_evaluator
     from ownergraph.api.loading import (
         FILING_SUFFIXES,
         LoadedFiling,
@@ -55,12 +55,13 @@ if TYPE_CHECKING:
     from ownergraph.api.serve import serve
     from ownergraph.api.stores import open_store
     from ownergraph.api.viewer import named_queries, write_viewer
-    from ownergraph.graph.store import default_store_path
+    from ownergraph.graph.location import default_store_path
 
 #: each module of the api -> the public names it gives
 _NAMES = {
     "analytics": "ChainReport EntityPage chain show",
-    "answers": "QueryInterrupted QueryLimits check_query export labels_for result_table run_query",
+    "answers": "QueryInterrupted check_query export labels_for result_table run_query",
+    "limits": "QueryLimits prestart_evaluator",
     "bulk": "BuildReport ResolveReport build_files resolve_store",
     "demo": "DemoReport demo",
     "exports": "EXPORT_FORMATS ExportResult export_graph",
@@ -77,7 +78,7 @@ _NAMES = {
 _HOME: dict[str, str] = {
     name: f"ownergraph.api.{module}" for module, names in _NAMES.items() for name in names.split()
 }
-_HOME["default_store_path"] = "ownergraph.graph.store"
+_HOME["default_store_path"] = "ownergraph.graph.location"
 
 #: the topical modules, readable as attributes (``api.analytics.chain``)
 _MODULES = (
@@ -87,6 +88,7 @@ _MODULES = (
     "demo",
     "exports",
     "fetch",
+    "limits",
     "loading",
     "reading",
     "report",
@@ -165,6 +167,7 @@ __all__ = [
     "load_report_document",
     "named_queries",
     "open_store",
+    "prestart_evaluator",
     "resolve_store",
     "result_table",
     "run_query",

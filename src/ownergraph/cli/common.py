@@ -156,20 +156,12 @@ def read_store(ctx: click.Context) -> Iterator[Any]:
 
 
 def prestart_evaluator(ctx: click.Context, timeout: int) -> bool:
-    """In a command's own process, start the query evaluator of a local store on disk
-    now (:func:`ownergraph.graph.bounded.prestart`), while the command imports the
-    rest; ``timeout`` 0 runs the query in this process, and a server store evaluates
-    on its server, so neither starts one. Returns whether one was started."""
-    import os
+    """In a command's own process, start the query evaluator of its store now
+    (:func:`ownergraph.api.prestart_evaluator`: a local store on disk, with a time
+    limit), while the command imports the rest. Returns whether one was started."""
+    from ownergraph.cli.lazy import api
 
-    path = store_path(ctx)
-    if path == "default":
-        path = os.environ.get("OWNERGRAPH_STORE") or "ownergraph.db"
-    if not timeout or not _standalone() or "://" in str(path) or not Path(path).is_dir():
-        return False
-    from ownergraph.graph.bounded import prestart
-
-    return prestart()
+    return _standalone() and bool(api.prestart_evaluator(store_path(ctx), timeout))
 
 
 def store_path(ctx: click.Context) -> Any:

@@ -78,9 +78,7 @@ def query(
     """Run QUERY: a name from `ownergraph queries`, a FILE.rq, or SPARQL text.
 
     The store is opened read-only (a load may run meanwhile) unless --allow-update."""
-    from ownergraph.graph.bounded import QueryLimits
-
-    limits = QueryLimits.from_env(timeout=timeout, max_rows=max_rows, max_memory_mb=max_memory)
+    limits = api.QueryLimits.from_env(timeout=timeout, max_rows=max_rows, max_memory_mb=max_memory)
     if not allow_update:
         short_lived()
         prestart_evaluator(ctx, limits.timeout)  # its start overlaps the imports below

@@ -38,11 +38,11 @@ from rdflib.term import Identifier, Node
 from ownergraph.errors import StoreError
 from ownergraph.graph import journal
 from ownergraph.graph.evaluator import open_read_only
+from ownergraph.graph.location import DEFAULT_STORE, default_store_path
 from ownergraph.queries.guard import check_network
 
 __all__ = ["DEFAULT_STORE", "GraphDataError", "GraphStore", "Repoint", "default_store_path"]
 
-DEFAULT_STORE = "ownergraph.db"
 
 _EXPORT_FORMATS = {
     "ttl": "turtle",
@@ -69,11 +69,6 @@ class Repoint:
 class GraphDataError(StoreError):
     """A graph handed to :meth:`GraphStore.replace_graph` holds a term that is not valid
     RDF (an IRI with spaces or ``>``, a malformed language tag): nothing was written."""
-
-
-def default_store_path() -> Path:
-    """``$OWNERGRAPH_STORE`` if set, else ``./ownergraph.db``."""
-    return Path(os.environ.get("OWNERGRAPH_STORE") or DEFAULT_STORE)
 
 
 #: on-disk stores this process holds open for writing (RocksDB allows one writer)
