@@ -14,8 +14,8 @@ cache directory, under a key of the installed libraries' files, so that an upgra
 a new one. :func:`generate` answers :data:`UNSURE` for text that is not ASCII, or when
 no checked table is available; the caller then asks the library.
 
-May import the standard library and ``platformdirs``; ``fingerprints`` only to make the
-table.
+May import the standard library and :mod:`.tablecache`; ``fingerprints`` only to make
+the table.
 
 Examples
 --------
@@ -29,14 +29,11 @@ True
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
-import json
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any, Final
+
+from ownergraph.normalize import tablecache
 
 __all__ = ["UNSURE", "generate", "table_path"]
 
@@ -107,40 +104,13 @@ class _Table:
         return out or None
 
 
-def _source_key() -> str | None:
-    """A key of the installed libraries' files (path, size, modification time), found
-    without importing them; ``None`` when one is missing."""
-    h = hashlib.sha256(str(_FORMAT).encode())
-    for package, files in _SOURCES.items():
-        spec = importlib.util.find_spec(package)
-        if spec is None or not spec.submodule_search_locations:
-            return None
-        root = Path(next(iter(spec.submodule_search_locations)))
-        for name in files:
-            try:
-                st = (root / name).stat()
-            except OSError:
-                return None
-            h.update(f"{root / name}:{st.st_size}:{st.st_mtime_ns};".encode())
-    return h.hexdigest()[:24]
-
-
 def table_path(key: str | None = None) -> Path | None:
     """Where the table of the installed libraries is kept (``None``: they are missing).
 
     ``$OWNERGRAPH_CACHE_DIR`` overrides the user's cache directory.
     """
-    key = key or _source_key()
-    if key is None:
-        return None
-    base = os.environ.get("OWNERGRAPH_CACHE_DIR")
-    if base:
-        root = Path(base)
-    else:
-        from platformdirs import user_cache_path
-
-        root = user_cache_path("ownergraph", appauthor=False)
-    return root / "fingerprints" / f"{key}.json"
+    key = key or tablecache.source_key(_SOURCES, _FORMAT)
+    return None if key is None else tablecache.path_for("fingerprints", key)
 
 
 def _library_data() -> dict[str, Any]:
@@ -151,7 +121,6 @@ def _library_data() -> dict[str, Any]:
 
     chars = [category_replace(CHARACTERS_REMOVE_RE.sub("", chr(i)).lower()) for i in range(128)]
     return {
-        "format": _FORMAT,
         "prefix": PREFIXES.pattern,
         "prefix_flags": int(PREFIXES.flags),
         "chars": chars,
@@ -184,35 +153,9 @@ def _checked(data: dict[str, Any]) -> bool:
     return True
 
 
-def _write(path: Path, data: dict[str, Any]) -> None:
-    """Write ``data`` to ``path`` atomically; a cache that cannot be written is skipped."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f)
-        os.replace(tmp, path)
-    except OSError:
-        pass
-
-
 def _load() -> _Table | None:
     """The checked table: read from the cache, else made (checked, then saved)."""
-    path = table_path()
-    if path is None:
-        return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return _Table(data) if data.get("format") == _FORMAT and data.get("ok") else None
-    except (OSError, ValueError, KeyError, TypeError, re.error):
-        pass
-    try:
-        data = _library_data()
-        data["ok"] = _checked(data)
-    except Exception:  # the library's internals changed: it answers everything itself
-        return None
-    _write(path, data)
-    return _Table(data) if data["ok"] else None
+    return tablecache.load("fingerprints", _SOURCES, _FORMAT, _library_data, _checked, _Table)
 
 
 _TABLE: list[_Table | None] = []

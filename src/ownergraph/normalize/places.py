@@ -91,7 +91,7 @@ def subdivision_code(text: str) -> str | None:
 @functools.lru_cache(maxsize=4096)
 def jurisdiction(text: str) -> Jurisdiction:
     """Read a place of organization or citizenship; ``code`` is ``None`` if unknown."""
-    import countrynames
+    from ownergraph.normalize.fastcountry import to_code
 
     original = re.sub(r"\s+", " ", text).strip()
     cleaned = re.sub(r"[\*\u2020\u2021]|\(\d+\)|<[^<>]*>", "", original).strip(" .,;:")
@@ -109,17 +109,17 @@ def jurisdiction(text: str) -> Jurisdiction:
         return Jurisdiction(original, sub, sub[:2])
     if low in _ALIASES:
         return Jurisdiction(original, _ALIASES[low], _ALIASES[low])
-    code: str | None = countrynames.to_code(cleaned)
+    code: str | None = to_code(cleaned)
     if code is None and "," in cleaned:
         first = cleaned.split(",")[0].strip()
         sub = subdivision_code(first)
         if sub:
             return Jurisdiction(original, sub, sub[:2])
-        code = _ALIASES.get(first.lower()) or countrynames.to_code(first)
+        code = _ALIASES.get(first.lower()) or to_code(first)
     if code is None:
         # "United States/Canada" or "Israel and USA": take the first country named
         for part in re.split(r"\s*(?:/|\band\b|;)\s*", cleaned):
-            part_code = _ALIASES.get(part.lower()) or countrynames.to_code(part)
+            part_code = _ALIASES.get(part.lower()) or to_code(part)
             if part_code:
                 code = part_code
                 break

@@ -141,9 +141,25 @@ def _literal(value: object) -> Literal:
     return _string(str(value))
 
 
+_XSD_STRING = XSD.string
+#: strings up to this long recur (sections, fields, names, codes): their literal is kept
+_SHORT = 64
+
+
 def _string(text: str) -> Literal:
-    """An explicit ``xsd:string`` literal: what Oxigraph (RDF 1.1) returns for any string."""
-    return Literal(text, datatype=XSD.string)
+    """An explicit ``xsd:string`` literal: what Oxigraph (RDF 1.1) returns for any string.
+
+    >>> _string("Item 2") is _string("Item 2")  # a short one is made once
+    True
+    """
+    if len(text) <= _SHORT:
+        return _short_string(text)
+    return Literal(text, datatype=_XSD_STRING)
+
+
+@lru_cache(maxsize=16384)
+def _short_string(text: str) -> Literal:
+    return Literal(text, datatype=_XSD_STRING)
 
 
 def _short(text: str, limit: int = 80) -> str:
