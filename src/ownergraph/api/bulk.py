@@ -67,20 +67,18 @@ def nquads_name(graph: str) -> str:
 def _build_one(job: tuple[str, str, int | None]) -> tuple[str, str | None, int, str | None]:
     """Build one filing and write its N-Quads: (path, written file, quads, error)."""
     import pyoxigraph as ox
-    from oxrdflib._converter import to_ox
 
-    from ownergraph.graph.build import build_graph
+    from ownergraph.graph.build import build_triples
+    from ownergraph.graph.build.sink import OxTerms
     from ownergraph.loaders import load_file
 
     path, out_dir, max_bytes = job
     try:
         filing = load_file(Path(path), max_bytes=max_bytes)
-        name, graph = build_graph(filing)
-        gname = ox.NamedNode(str(name))
-        quads = [
-            ox.Quad(to_ox(s), to_ox(p), to_ox(o), gname)  # type: ignore[arg-type]
-            for s, p, o in graph
-        ]
+        name, triples = build_triples(filing)
+        # the load's own conversion, in the order the builders made the triples: the
+        # same file for the same filing, on any machine
+        quads = OxTerms().quads(triples, name)
     except OwnergraphError as e:
         return path, None, 0, str(getattr(e, "reason", e))
     except Exception as e:  # a builder bug must name the file, not end the batch
