@@ -41,6 +41,7 @@ ownergraph.errors.QueryError: inline: not valid SPARQL: Expected ...
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -159,12 +160,23 @@ def _cannot_name_remote(text: str) -> bool:
     Not a detector: a proof of absence, so that the queries ownergraph builds itself
     skip the (slow) parse. A keyword can only be written with its own letters, in any
     case, or with ``\\u`` / ``\\U`` escapes (which need a backslash); text that has
-    neither the letters nor a backslash has no such keyword. Anything else is parsed.
+    neither the letters nor a backslash has no such keyword, and a line that is a
+    comment holds none either. Anything else is parsed.
+
+    >>> _cannot_name_remote("# every filing loaded\\nSELECT ?f WHERE { ?f ?p ?o }")
+    True
+    >>> _cannot_name_remote("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }")
+    False
     """
     if "\\" in text:
         return False
-    low = text.casefold()
+    low = _COMMENT_LINE.sub("", text).casefold()
     return "service" not in low and "load" not in low
+
+
+#: a line that is a comment (or the inside of a long string): no keyword can be in it,
+#: since ``#`` there starts a comment, and an IRI, where ``#`` may stand, is on one line
+_COMMENT_LINE = re.compile(r"(?m)^[ \t]*#.*$")
 
 
 @functools.lru_cache(maxsize=256)
