@@ -33,7 +33,7 @@ __all__ = ["to_code"]
 #: the library files the table depends on, by package
 _SOURCES = {
     "countrynames": ("__init__.py", "data.py", "util.py"),
-    "normality": ("__init__.py", "cleaning.py", "constants.py", "transliteration.py"),
+    "normality": tablecache.NORMALITY_FILES,
 }
 _FORMAT = 1
 

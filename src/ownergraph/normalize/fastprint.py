@@ -30,12 +30,11 @@ True
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any, Final
 
 from ownergraph.normalize import tablecache
 
-__all__ = ["UNSURE", "generate", "table_path"]
+__all__ = ["UNSURE", "generate"]
 
 #: what :func:`generate` answers when only the library can (not ASCII, no table)
 UNSURE: Final = object()
@@ -43,7 +42,7 @@ UNSURE: Final = object()
 #: the library files whose content the table depends on, by package
 _SOURCES = {
     "fingerprints": ("fingerprint.py", "cleanup.py", "types/data.py", "types/replacer.py"),
-    "normality": ("__init__.py", "cleaning.py", "constants.py", "transliteration.py"),
+    "normality": tablecache.NORMALITY_FILES,
     "icu": ("__init__.py",),
 }
 #: the words a cleaned name and a type spelling are made of (anything else: ask the library)
@@ -102,15 +101,6 @@ class _Table:
         parts = folded.split()
         out = " ".join(parts if keep_order else sorted(set(parts)))
         return out or None
-
-
-def table_path(key: str | None = None) -> Path | None:
-    """Where the table of the installed libraries is kept (``None``: they are missing).
-
-    ``$OWNERGRAPH_CACHE_DIR`` overrides the user's cache directory.
-    """
-    key = key or tablecache.source_key(_SOURCES, _FORMAT)
-    return None if key is None else tablecache.path_for("fingerprints", key)
 
 
 def _library_data() -> dict[str, Any]:

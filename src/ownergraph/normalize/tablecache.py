@@ -37,9 +37,12 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["load", "path_for", "source_key"]
+__all__ = ["NORMALITY_FILES", "load", "path_for", "source_key"]
 
 T = TypeVar("T")
+
+#: the files of ``normality`` (the cleaning both tables depend on)
+NORMALITY_FILES = ("__init__.py", "cleaning.py", "constants.py", "transliteration.py")
 
 
 def source_key(sources: Mapping[str, tuple[str, ...]], fmt: int) -> str | None:
