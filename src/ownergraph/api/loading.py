@@ -17,10 +17,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ownergraph.api.reading import read_files
+from ownergraph.api.reading import map_files, read_files, uses_workers
 from ownergraph.api.stores import open_store
 from ownergraph.errors import LoadError, OwnergraphError, StoreError
 from ownergraph.graph.store import GraphDataError, GraphStore
@@ -103,6 +104,9 @@ class LoadReport:
     amendment_links: int = 0
     #: graphs of earlier loads that a crash interrupted, removed when the store opened
     recovered: list[str] = field(default_factory=list)
+    #: filings that a worker built on a view of the store that the batch had changed
+    #: since (an entity of it now resolves to a CIK node), built again by the writer
+    rebuilt: int = 0
 
     @property
     def ok(self) -> bool:
@@ -150,9 +154,10 @@ def load_paths(
 
     A file that fails is recorded with its reason and leaves the store as it was; the
     others still load. ``on_file(path, loaded, error)`` is called after each file (for
-    progress bars). ``jobs`` > 1 reads the files in that many worker processes (the
-    store is written by this process alone, in the order of the files, so the result
-    is the same as with ``jobs=1``).
+    progress bars). ``jobs`` > 1 reads the files and builds their graphs in that many
+    worker processes (the store is written by this process alone, in the order of the
+    files, and a worker's build is only written when the store still resolves the
+    filing's entities as it did, so the result is the same as with ``jobs=1``).
 
     SIGINT and SIGTERM stop the batch with
     :class:`~ownergraph.interrupt.LoadInterrupted` (a ``KeyboardInterrupt``): a filing
@@ -171,11 +176,11 @@ def load_paths(
     failing = True
     try:
         with SignalGuard(total=len(files)) as guard:
-            for f, filing, error in read_files(files, max_bytes, jobs, guard):
+            for f, filing, error, built in _prepared(store, files, max_bytes, jobs, guard):
                 loaded = None
                 if filing is not None:
                     try:
-                        loaded = _write(store, f, filing, resolver, guard, report, changes)
+                        loaded = _write(store, f, filing, resolver, guard, report, changes, built)
                     except StoreError as e:  # the store, not the file: stop, say what landed
                         raise StoreError(
                             f"{f}: {e}; the {len(report.loaded)} filing(s) loaded before it "
@@ -202,6 +207,32 @@ def load_paths(
     return report
 
 
+def _prepared(
+    store: GraphStore,
+    files: Sequence[Path],
+    max_bytes: int | None,
+    jobs: int,
+    guard: SignalGuard,
+) -> Iterator[tuple[Path, Any, str | None, Any]]:
+    """``(path, filing, error, prebuilt)`` for each file in order: read here (and built
+    by :func:`_write`), or read and built in worker processes
+    (:mod:`ownergraph.api.prebuild`)."""
+    if not uses_workers(files, jobs):
+        for f, filing, error in read_files(files, max_bytes, 1, guard):
+            yield f, filing, error, None
+        return
+    from ownergraph.api.prebuild import prepare_file
+
+    path = getattr(store, "path", None)
+    work = partial(
+        prepare_file,
+        max_bytes=max_bytes,
+        store_path=str(path) if isinstance(path, Path) else None,
+    )
+    for f, (filing, error, built) in map_files(files, work, jobs, guard):
+        yield f, filing, error, built
+
+
 def store_counts(store: GraphStore) -> tuple[int, int]:
     """Distinct entities (nodes with a name fingerprint) and holdings in the store."""
     text = (
@@ -224,27 +255,24 @@ def _write(
     guard: SignalGuard,
     report: LoadReport,
     changes: Changes,
+    built: Any = None,
 ) -> LoadedFiling:
-    """Build one filing's graph and write it, with the re-pointing it brings, at once."""
-    from ownergraph.graph.build import build_triples
-    from ownergraph.graph.build.sink import TermError
+    """Build one filing's graph (or take a worker's build, ``built``, when the store
+    still resolves its entities as the worker's view did) and write it, with the
+    re-pointing it brings, at once."""
+    from rdflib import URIRef
 
-    try:
-        name, triples = build_triples(filing, resolve=resolver)
-        _terms().term(name)  # the graph name now; each other term as its quad is written
-    except OwnergraphError:
-        raise
-    except TermError as e:
-        raise LoadError(str(f), f"the graph holds a term that is not valid RDF: {e}") from None
-    except Exception as e:  # a builder bug must name the file, not end the batch
-        raise LoadError(
-            str(f), f"could not be turned into a graph ({type(e).__name__}: {e})"
-        ) from e
+    from ownergraph.api.prebuild import quads_of, still_holds
+
+    if built is not None and still_holds(resolver, filing, built):
+        name, quads, watched = URIRef(built.name), quads_of(built), built.watched
+    else:
+        report.rebuilt += built is not None
+        name, quads, watched = _built_here(f, filing, resolver)
     issuer = filing.entities[filing.issuer].name if filing.issuer in filing.entities else None
     warnings = list(filing.warnings)
     for obj in _record_objects(filing):
         warnings.extend(obj.warnings)
-    watched = _watched(triples)  # what the re-pointing and the rebuilds read, in one pass
     with guard.critical():  # a signal waits until this filing is written and counted
         before = changes.before(store, name)
         try:
@@ -254,7 +282,7 @@ def _write(
                 str(f), f"could not be joined to the store's entities ({type(e).__name__}: {e})"
             ) from e
         try:
-            facts = store.write_graph(name, _stream(triples, name), repoints)
+            facts = store.write_graph(name, quads, repoints)
         except GraphDataError as e:
             resolver.repointed -= len(repoints)
             raise LoadError(str(f), str(e)) from None
@@ -275,6 +303,27 @@ def _write(
         report.loaded.append(loaded)
         guard.loaded = len(report.loaded)
     return loaded
+
+
+def _built_here(f: Path, filing: Any, resolver: Any) -> tuple[Any, Iterator[Any], list[Any]]:
+    """The filing's graph name, its quads (made as the store takes them) and the
+    triples the re-pointing and rebuilds read, built in this process."""
+    from ownergraph.graph.build import build_triples
+    from ownergraph.graph.build.sink import TermError
+
+    try:
+        name, triples = build_triples(filing, resolve=resolver)
+        _terms().term(name)  # the graph name now; each other term as its quad is written
+    except OwnergraphError:
+        raise
+    except TermError as e:
+        raise LoadError(str(f), f"the graph holds a term that is not valid RDF: {e}") from None
+    except Exception as e:  # a builder bug must name the file, not end the batch
+        raise LoadError(
+            str(f), f"could not be turned into a graph ({type(e).__name__}: {e})"
+        ) from e
+    watched = _watched(triples)  # what the re-pointing and the rebuilds read, in one pass
+    return name, _stream(triples, name), watched
 
 
 def _watched(triples: Any) -> list[Any]:

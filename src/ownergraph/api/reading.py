@@ -8,7 +8,8 @@ finish in, so that a load with workers writes the store exactly as one without. 
 ``2 * jobs`` files ahead of the writer, so memory stays bounded by the slowest file.
 Workers ignore SIGINT and SIGTERM: the parent's :class:`~ownergraph.interrupt.SignalGuard`
 decides when the batch stops, and the pool is shut down (pending files cancelled) on
-the way out.
+the way out. :func:`map_files` runs any other per-file work the same way (a load
+with workers also builds each graph there: :mod:`ownergraph.api.prebuild`).
 
 May import: the loaders, :mod:`ownergraph.interrupt`, the foundation.
 
@@ -26,15 +27,18 @@ from __future__ import annotations
 import multiprocessing
 import signal
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ownergraph.errors import LoadError, OwnergraphError
 from ownergraph.interrupt import SignalGuard
 
-__all__ = ["read_file", "read_files"]
+__all__ = ["map_files", "read_file", "read_files", "uses_workers"]
+
+T = TypeVar("T")
 
 #: below this many files, workers cost more to start than they save
 _MIN_FILES_FOR_WORKERS = 8
@@ -62,33 +66,52 @@ def read_files(
     guard: SignalGuard | None = None,
 ) -> Iterator[tuple[Path, Any, str | None]]:
     """``(path, filing or None, error or None)`` for each file, in order."""
-    if jobs <= 1 or len(files) < _MIN_FILES_FOR_WORKERS:
+    for f, (filing, error) in map_files(
+        files, partial(read_file, max_bytes=max_bytes), jobs, guard
+    ):
+        yield f, filing, error
+
+
+def uses_workers(files: Sequence[Path], jobs: int) -> bool:
+    """Whether :func:`map_files` runs ``jobs`` worker processes for ``files``."""
+    return jobs > 1 and len(files) >= _MIN_FILES_FOR_WORKERS
+
+
+def map_files(
+    files: Sequence[Path],
+    work: Callable[[Path], T],
+    jobs: int = 1,
+    guard: SignalGuard | None = None,
+) -> Iterator[tuple[Path, T]]:
+    """``(path, work(path))`` for each file, in the order of the files: in this process,
+    or in ``jobs`` worker processes (``work`` must then be picklable: a module-level
+    function, or a :func:`functools.partial` of one)."""
+    if not uses_workers(files, jobs):
         for f in files:
             if guard is not None:
                 guard.check()
-            filing, error = read_file(f, max_bytes)
-            yield f, filing, error
+            yield f, work(f)
         return
     pool = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_quiet_worker,
     )
-    pending: deque[tuple[Path, Future[tuple[Any, str | None]]]] = deque()
+    pending: deque[tuple[Path, Future[T]]] = deque()
     todo = iter(files)
     try:
         for f in todo:
-            pending.append((f, pool.submit(read_file, f, max_bytes)))
+            pending.append((f, pool.submit(work, f)))
             if len(pending) >= 2 * jobs:
                 break
         while pending:
             if guard is not None:
                 guard.check()
             f, future = pending.popleft()
-            filing, error = future.result()
+            result = future.result()
             nxt = next(todo, None)
             if nxt is not None:
-                pending.append((nxt, pool.submit(read_file, nxt, max_bytes)))
-            yield f, filing, error
+                pending.append((nxt, pool.submit(work, nxt)))
+            yield f, result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
