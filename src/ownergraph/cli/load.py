@@ -28,7 +28,7 @@ __all__ = ["demo", "load"]
     "-j",
     "--jobs",
     minimum=1,
-    help="Worker processes that read the files (default: the number of cores).",
+    help="Worker processes that read the files and build their graphs (default: the number of cores).",
 )
 @click.option(
     "-v",
