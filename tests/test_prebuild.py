@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from rdflib import URIRef
 
 from ownergraph import api
 from ownergraph.api import prebuild
@@ -25,7 +26,7 @@ from ownergraph.graph.build import build_triples
 from ownergraph.graph.build.sink import OxTerms
 from ownergraph.graph.identity import entity_iri
 from ownergraph.graph.resolve import IdentityResolver
-from ownergraph.graph.store import GraphStore
+from ownergraph.graph.store import GraphDataError, GraphStore
 from ownergraph.ontology import OG
 from ownergraph.record import CoverPage, Entity, EntityKind, Filing
 
@@ -118,3 +119,21 @@ def test_workers_give_the_store_one_process_gives_when_the_batch_joins_its_own_e
     assert _dump(workers) == before
     one.close()
     workers.close()
+
+
+def test_nquads_are_written_at_once_or_not_at_all() -> None:
+    store = GraphStore.open(None)
+    g = URIRef("urn:x:g")
+    good = b'<urn:x:s> <urn:x:p> "first" <urn:x:g> .\n'
+    bad = good + b'<urn:x:s> <urn:x:p> "x"@no_such_tag! <urn:x:g> .\n'
+    with pytest.raises(GraphDataError):
+        store.write_nquads(g, bad, 2)
+    assert not list(store.quads(None, None, None, None))  # not even the good line
+    assert store.write_nquads(g, good, 1) == 1
+    # a graph the store holds is replaced, not added to
+    assert store.write_nquads(g, good.replace(b"first", b"second"), 1) == 1
+    assert [str(q[2]) for q in store.quads(None, None, None, g)] == ["second"]
+    with pytest.raises(GraphDataError):  # the same refusal on the replacing path
+        store.write_nquads(g, bad, 2)
+    assert [str(q[2]) for q in store.quads(None, None, None, g)] == ["second"]
+    store.close()

@@ -262,10 +262,11 @@ def _write(
     re-pointing it brings, at once."""
     from rdflib import URIRef
 
-    from ownergraph.api.prebuild import quads_of, still_holds
+    from ownergraph.api.prebuild import Prebuilt, quads_of, still_holds
 
+    quads: Any
     if built is not None and still_holds(resolver, filing, built):
-        name, quads, watched = URIRef(built.name), quads_of(built), built.watched
+        name, quads, watched = URIRef(built.name), built, built.watched
     else:
         report.rebuilt += built is not None
         name, quads, watched = _built_here(f, filing, resolver)
@@ -282,7 +283,10 @@ def _write(
                 str(f), f"could not be joined to the store's entities ({type(e).__name__}: {e})"
             ) from e
         try:
-            facts = store.write_graph(name, quads, repoints)
+            if isinstance(quads, Prebuilt) and hasattr(store, "write_nquads"):
+                facts = store.write_nquads(name, quads.nquads, quads.quads, repoints)
+            else:
+                facts = store.write_graph(name, quads_of(quads), repoints)
         except GraphDataError as e:
             resolver.repointed -= len(repoints)
             raise LoadError(str(f), str(e)) from None

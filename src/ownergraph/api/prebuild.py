@@ -41,7 +41,7 @@ from typing import Any
 
 from ownergraph.api.reading import read_file
 
-__all__ = ["Prebuilt", "prepare_file", "still_holds"]
+__all__ = ["Prebuilt", "prepare_file", "quads_of", "still_holds"]
 
 
 @dataclass
@@ -162,10 +162,13 @@ def still_holds(resolver: Any, filing: Any, built: Prebuilt) -> bool:
     return False
 
 
-def quads_of(built: Prebuilt) -> Any:
-    """The Oxigraph quads of a worker's build, read back as the store takes them."""
+def quads_of(built: Prebuilt | Any) -> Any:
+    """The Oxigraph quads of a worker's build, read back as the store takes them (any
+    other iterable of quads as it is)."""
     import pyoxigraph as ox
 
+    if not isinstance(built, Prebuilt):
+        return built
     if not built.nquads:
         return iter(())
     return ox.parse(built.nquads, format=ox.RdfFormat.N_QUADS)
