@@ -137,3 +137,29 @@ def test_nquads_are_written_at_once_or_not_at_all() -> None:
         store.write_nquads(g, bad, 2)
     assert [str(q[2]) for q in store.quads(None, None, None, g)] == ["second"]
     store.close()
+
+
+def test_workers_open_their_view_of_a_flushed_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only view replays the write-ahead log that the writer has not flushed
+    (seconds after a few hundred filings, and every batch's workers open one): a load
+    with workers on a store on disk flushes before they start, one without does not."""
+    flushed: list[object] = []
+    real = GraphStore.flush_for_readers
+
+    def spy(self: GraphStore) -> None:
+        flushed.append(self.path)
+        real(self)
+
+    monkeypatch.setattr(GraphStore, "flush_for_readers", spy)
+    files = [tmp_path / f"copy{i}.md" for i in range(8)]
+    for f in files:
+        f.write_bytes(SEED.read_bytes())
+    store = api.open_store(tmp_path / "store")
+    api.load_paths(store, files[:2], jobs=2)  # too few files for workers
+    assert flushed == []
+    report = api.load_paths(store, files, jobs=2)
+    assert flushed == [tmp_path / "store"]
+    assert len(report.loaded) == 8 and not report.failed and report.rebuilt == 0
+    store.close()

@@ -224,6 +224,9 @@ def _prepared(
     from ownergraph.api.prebuild import prepare_file
 
     path = getattr(store, "path", None)
+    flush = getattr(store, "flush_for_readers", None)
+    if isinstance(path, Path) and flush is not None:
+        flush()  # the workers' views open in a quarter second, not by replaying the log
     work = partial(
         prepare_file,
         max_bytes=max_bytes,
