@@ -15,19 +15,12 @@ from ownergraph.graph.changes import Changes
 from ownergraph.graph.resolve import IdentityResolver
 from ownergraph.graph.store import GraphStore
 from ownergraph.ontology import OG
-from ownergraph.record import CoverPage, Entity, EntityKind, Filing
 
-
-def _filing(accession: str, fund_cik: str | None) -> Filing:
-    f = Filing(form="SC 13G", schedule="13G", accession=accession, issuer="acme")
-    _ = f.add_entity(Entity(key="acme", name="Acme Corp.", cik="77", kind=EntityKind.COMPANY))
-    _ = f.add_entity(Entity(key="fund", name="Blue Fund, L.P.", cik=fund_cik, kind=EntityKind.FUND))
-    f.cover_pages.append(CoverPage(number=1, person="fund", aggregate=10))
-    return f
+from .records import fund_filing
 
 
 def test_the_watched_triples_are_the_identity_and_issuer_triples_only() -> None:
-    _, triples = build_triples(_filing("0000000001-24-000001", "42"))
+    _, triples = build_triples(fund_filing("0000000001-24-000001", "42"))
     watched = _watched(triples)
     wanted = {OG.cik, OG.fingerprint, OG.cusip6, OG.kind, OG.issuer}
     assert watched == [t for t in triples if t[1] in wanted]
@@ -39,11 +32,11 @@ def test_the_plan_and_the_changes_are_the_same_from_the_watched_triples(
     memory_store: GraphStore,
 ) -> None:
     resolver = IdentityResolver(memory_store)
-    first = _filing("0000000001-24-000001", None)
+    first = fund_filing("0000000001-24-000001", None)
     name, triples = build_triples(first, resolve=resolver)
     memory_store.write_graph(name, OxTerms().quads(triples, name), [])
 
-    name, triples = build_triples(_filing("0000000001-24-000002", "42"), resolve=resolver)
+    name, triples = build_triples(fund_filing("0000000001-24-000002", "42"), resolve=resolver)
     full_plan = resolver.plan(name, triples)
     watched_plan = resolver.plan(name, _watched(triples))
     assert full_plan == watched_plan

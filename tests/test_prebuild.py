@@ -28,9 +28,9 @@ from ownergraph.graph.identity import entity_iri
 from ownergraph.graph.resolve import IdentityResolver
 from ownergraph.graph.store import GraphDataError, GraphStore
 from ownergraph.ontology import OG
-from ownergraph.record import CoverPage, Entity, EntityKind, Filing
 
 from .corpus import SEED, corpus_file, corpus_files
+from .records import fund_filing
 
 IEH_WITH_CIK = (
     "edgartools__SC_TO-T-A_plus_SC13D-A_txt__0001104659-25-002604__Icahn_IEH__CVR_Energy.txt"
@@ -43,14 +43,6 @@ IEH = entity_iri(cik="1034563")
 
 def _dump(store: GraphStore) -> list[str]:
     return sorted(" ".join(map(str, q)) for q in store.quads(None, None, None, None))
-
-
-def _fund_filing(accession: str, fund_cik: str | None) -> Filing:
-    f = Filing(form="SC 13G", schedule="13G", accession=accession, issuer="acme")
-    _ = f.add_entity(Entity(key="acme", name="Acme Corp.", cik="77", kind=EntityKind.COMPANY))
-    _ = f.add_entity(Entity(key="fund", name="Blue Fund, L.P.", cik=fund_cik, kind=EntityKind.FUND))
-    f.cover_pages.append(CoverPage(number=1, person="fund", aggregate=10))
-    return f
 
 
 def test_a_worker_build_is_the_graph_a_load_writes() -> None:
@@ -70,7 +62,7 @@ def test_a_worker_build_is_the_graph_a_load_writes() -> None:
 
 
 def test_a_build_on_a_view_the_store_has_outgrown_does_not_hold() -> None:
-    later = _fund_filing("0000000001-24-000002", None)  # the fund by its name alone
+    later = fund_filing("0000000001-24-000002", None)  # the fund by its name alone
     built = prebuild._build(later, None)  # the worker's build, on a new store's view
     assert [str(a.iri) for _, _, a in built.resolutions if a.match] == []
     store = GraphStore.open(None)
@@ -78,7 +70,7 @@ def test_a_build_on_a_view_the_store_has_outgrown_does_not_hold() -> None:
     assert still_holds(resolver, later, built)  # the store is still as the view was
     counted = resolver.resolved
     # a filing that gives the fund a CIK is written before the later one
-    name, triples = build_triples(_fund_filing("0000000001-24-000001", "42"), resolve=resolver)
+    name, triples = build_triples(fund_filing("0000000001-24-000001", "42"), resolve=resolver)
     store.write_graph(name, OxTerms().quads(triples, name))
     assert not still_holds(resolver, later, built)
     assert resolver.resolved == counted  # the build here counts it, not the check

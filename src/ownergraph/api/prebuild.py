@@ -5,15 +5,15 @@ so that the one process that writes the store only checks and writes. A graph de
 on the store through one thing alone: the IRIs that identity resolution chose for the
 filing's entities without a CIK (:meth:`~ownergraph.graph.resolve.IdentityResolver.resolve`).
 A worker resolves them against a read-only view of the store as it was when the
-worker started (the store before the batch), and records each answer in a
-:class:`Prebuilt`. The writer asks the store
-the same questions again, just before it writes the filing
-(:func:`still_holds`): when every answer is the same, the build is the one the writer
-would have made, and its quads are written as they are; when one differs (a filing of
-the same batch gave an entity a CIK node: two filings in a hundred of the corpus) the
-writer builds the filing again itself. The view is not opened again during the batch:
-a read-only open replays the store's write-ahead log, which the batch keeps growing. So the store ends up as a load with
-``--jobs 1`` leaves it, only sooner.
+worker started (the store before the batch, flushed by the writer first so that the view
+opens without replaying the write-ahead log), and records each answer in a
+:class:`Prebuilt`. The writer asks the store the same questions again, just before it
+writes the filing (:func:`still_holds`): when every answer is the same, the build is the
+one the writer would have made, and its quads are written as they are; when one differs
+(a filing of the same batch gave an entity a CIK node: two of the corpus's 162 filings)
+the writer builds the filing again itself. The view is not opened again during the
+batch: the batch keeps growing the log that a new view would replay. So the store ends
+up as a load with ``--jobs 1`` leaves it, only sooner.
 
 The quads cross from the worker as N-Quads bytes (Oxigraph writes and reads them),
 with the few triples that the writer's re-pointing and rebuilds read (identity facts
