@@ -102,7 +102,6 @@ class _View:
 
 
 _VIEW = _View()
-_TERMS: Any = None
 
 
 def prepare_file(
@@ -127,16 +126,12 @@ def prepare_file(
 def _build(filing: Any, store_path: str | None) -> Prebuilt:
     import pyoxigraph as ox
 
-    from ownergraph.api.loading import _watched
+    from ownergraph.api.loading import _terms, _watched
     from ownergraph.graph.build import build_triples
-    from ownergraph.graph.build.sink import OxTerms
 
-    global _TERMS
-    if _TERMS is None:
-        _TERMS = OxTerms()
     recording = _Recording(_VIEW.resolver(store_path))
     name, triples = build_triples(filing, resolve=recording)
-    quads = _TERMS.quads(triples, name)
+    quads = _terms().quads(triples, name)
     data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) if quads else b""
     return Prebuilt(str(name), data or b"", len(quads), _watched(triples), recording.asked)
 
